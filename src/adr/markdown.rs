@@ -1,0 +1,447 @@
+//! One pass over pulldown-cmark's events with byte offsets: sections, prose blocks, status,
+//! date and the chosen option. Code, HTML, images, struck-out text and link targets are never
+//! prose.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::prose::{Block, CODE_PLACEHOLDER, Chunk, OptionRole, Sentence};
+use super::sections::{classify_heading, split_label, status_kind};
+use super::{Field, Section, SectionKind, Status, StatusKind};
+
+#[derive(Debug, Default)]
+pub struct Walked {
+    pub title: Option<Field>,
+    pub status: Option<Status>,
+    pub date: Option<Field>,
+    pub sections: Vec<Section>,
+    pub sentences: Vec<Sentence>,
+    pub chosen_option: Option<String>,
+}
+
+struct Walker<'a> {
+    text: &'a str,
+    out: Walked,
+    chunk: Chunk,
+    block: Block,
+    heading: Option<(u8, Chunk, Range<usize>)>,
+    /// Open sections: (level, kind, index into `out.sections`).
+    stack: Vec<(u8, SectionKind, usize)>,
+    /// Kind set by a `Decision:`-style label, until the next heading.
+    label_kind: Option<SectionKind>,
+    skip: usize,
+    quote: usize,
+    item_depth: usize,
+    row: Vec<(String, Range<usize>)>,
+    structured: bool,
+}
+
+pub fn walk(text: &str, body_start: usize) -> Walked {
+    let body = &text[body_start..];
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES;
+    let mut walker = Walker {
+        text,
+        out: Walked::default(),
+        chunk: Chunk::default(),
+        block: Block::Paragraph,
+        heading: None,
+        stack: Vec::new(),
+        label_kind: None,
+        skip: 0,
+        quote: 0,
+        item_depth: 0,
+        row: Vec::new(),
+        structured: false,
+    };
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let range = range.start + body_start..range.end + body_start;
+        walker.event(event, range);
+    }
+    walker.flush();
+    walker.finish()
+}
+
+impl Walker<'_> {
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) if self.skip == 0 => self.push(&text, range),
+            Event::Code(_) if self.skip == 0 => self.push(CODE_PLACEHOLDER, range),
+            Event::SoftBreak | Event::HardBreak if self.skip == 0 => self.push(" ", range),
+            _ => {}
+        }
+    }
+
+    fn push(&mut self, text: &str, range: Range<usize>) {
+        match &mut self.heading {
+            Some((_, chunk, _)) => chunk.push(text, range, self.text),
+            None => self.chunk.push(text, range, self.text),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.flush();
+                self.heading = Some((level as u8, Chunk::default(), range));
+            }
+            Tag::Paragraph => {
+                if self.block != Block::ListItem {
+                    self.flush();
+                    self.block = Block::Paragraph;
+                }
+            }
+            Tag::Item => {
+                self.flush();
+                self.item_depth += 1;
+                self.block = Block::ListItem;
+            }
+            Tag::List(_) | Tag::Table(_) | Tag::FootnoteDefinition(_) | Tag::DefinitionList => {
+                self.flush()
+            }
+            Tag::TableHead | Tag::TableRow => self.row.clear(),
+            Tag::TableCell => {
+                self.flush();
+                self.block = Block::TableCell;
+            }
+            Tag::BlockQuote(_) => {
+                self.flush();
+                self.quote += 1;
+            }
+            Tag::CodeBlock(_)
+            | Tag::Image { .. }
+            | Tag::Strikethrough
+            | Tag::HtmlBlock
+            | Tag::MetadataBlock(_) => {
+                self.flush_unless_inline(&tag);
+                self.skip += 1;
+            }
+            _ => {}
+        }
+    }
+
+    fn flush_unless_inline(&mut self, tag: &Tag<'_>) {
+        if matches!(
+            tag,
+            Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)
+        ) {
+            self.flush();
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) => self.end_heading(),
+            TagEnd::Paragraph => self.flush(),
+            TagEnd::Item => {
+                self.flush();
+                self.item_depth = self.item_depth.saturating_sub(1);
+                self.block = if self.item_depth > 0 {
+                    Block::ListItem
+                } else {
+                    Block::Paragraph
+                };
+            }
+            TagEnd::TableCell => {
+                let text = self.chunk.text.trim().to_string();
+                let span = self.chunk.pieces.first().map(|p| p.src.start).unwrap_or(0)
+                    ..self.chunk.pieces.last().map(|p| p.src.end).unwrap_or(0);
+                self.row.push((text, span));
+                self.flush();
+                self.block = Block::Paragraph;
+            }
+            TagEnd::TableHead | TagEnd::TableRow => self.end_row(),
+            TagEnd::BlockQuote(_) => {
+                self.flush();
+                self.quote = self.quote.saturating_sub(1);
+            }
+            TagEnd::CodeBlock
+            | TagEnd::Image
+            | TagEnd::Strikethrough
+            | TagEnd::HtmlBlock
+            | TagEnd::MetadataBlock(_) => {
+                self.skip = self.skip.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+
+    fn end_heading(&mut self) {
+        let Some((level, chunk, range)) = self.heading.take() else {
+            return;
+        };
+        let title = chunk.text.trim().to_string();
+        if title.is_empty() {
+            return;
+        }
+        let is_document_title =
+            self.out.title.is_none() && (level == 1 || self.out.sections.is_empty());
+        while self.stack.last().is_some_and(|(l, _, _)| *l >= level) {
+            self.stack.pop();
+        }
+        let parent = self.stack.last().map(|(_, kind, _)| *kind);
+        let kind = if is_document_title {
+            SectionKind::Other
+        } else {
+            match (classify_heading(&title), parent) {
+                (SectionKind::Other, Some(parent)) => parent,
+                (kind, _) => kind,
+            }
+        };
+        if !matches!(kind, SectionKind::Other | SectionKind::Status) {
+            self.structured = true;
+        }
+        if is_document_title {
+            let span = chunk
+                .pieces
+                .first()
+                .map(|p| p.src.start)
+                .unwrap_or(range.start)
+                ..chunk.pieces.last().map(|p| p.src.end).unwrap_or(range.end);
+            self.out.title = Some(Field {
+                value: title.clone(),
+                span,
+            });
+        }
+        let index = self.out.sections.len();
+        self.out.sections.push(Section {
+            title,
+            level,
+            kind,
+            heading_span: range,
+        });
+        self.stack.push((level, kind, index));
+        self.label_kind = None;
+        if !is_document_title {
+            let option = if parent == Some(SectionKind::Options) && kind == SectionKind::Options {
+                OptionRole::Title
+            } else {
+                OptionRole::None
+            };
+            self.emit(&chunk, kind, Block::Heading, option);
+        }
+    }
+
+    fn end_row(&mut self) {
+        if let [(label, _), (value, span), ..] = self.row.as_slice() {
+            let label = label
+                .trim_matches(|c: char| c == '*' || c == ':' || c.is_whitespace())
+                .to_lowercase();
+            if label == "status" && self.out.status.is_none() && !value.is_empty() {
+                self.out.status = Some(Status {
+                    kind: status_kind(value),
+                    value: value.clone(),
+                    span: span.clone(),
+                });
+            } else if label == "date" && self.out.date.is_none() && !value.is_empty() {
+                self.out.date = Some(Field {
+                    value: value.clone(),
+                    span: span.clone(),
+                });
+            }
+        }
+        self.row.clear();
+    }
+
+    fn section_kind(&self) -> SectionKind {
+        self.stack
+            .last()
+            .map(|(_, kind, _)| *kind)
+            .unwrap_or(SectionKind::Other)
+    }
+
+    /// Ends the current prose block: reads labels, status and date from it, then splits it into
+    /// sentences.
+    fn flush(&mut self) {
+        let chunk = std::mem::take(&mut self.chunk);
+        if chunk.is_blank() {
+            return;
+        }
+        let section_kind = self.section_kind();
+        let mut kind = self.label_kind.unwrap_or(section_kind);
+        let trimmed = chunk.text.trim_start();
+        let lead = chunk.text.len() - trimmed.len();
+        if let Some((label, value_start)) = split_label(trimmed) {
+            kind = label;
+            if label == SectionKind::Status {
+                self.note_status(&chunk, lead + value_start);
+            } else {
+                self.label_kind = Some(label);
+                self.structured = true;
+            }
+        } else if section_kind == SectionKind::Status && self.label_kind.is_none() {
+            self.note_status(&chunk, lead);
+        }
+        if let Some(rest) = strip_prefix_ignore_case(trimmed, "date:") {
+            if self.out.date.is_none() {
+                let value = rest.trim().lines().next().unwrap_or("").trim().to_string();
+                let start = lead + (trimmed.len() - rest.trim_start().len());
+                let sentence_span = span_of(&chunk, start..start + value.len());
+                self.out.date = Some(Field {
+                    value,
+                    span: sentence_span,
+                });
+            }
+        }
+        if kind == SectionKind::Decision && self.out.chosen_option.is_none() {
+            self.out.chosen_option = chosen_option(trimmed);
+        }
+        let option = if section_kind == SectionKind::Options
+            && self.block == Block::ListItem
+            && self.item_depth == 1
+        {
+            OptionRole::Title
+        } else {
+            OptionRole::None
+        };
+        let block = self.block;
+        self.emit(&chunk, kind, block, option);
+    }
+
+    fn note_status(&mut self, chunk: &Chunk, value_start: usize) {
+        let rest = &chunk.text[value_start.min(chunk.text.len())..];
+        let value = rest
+            .trim()
+            .split(['.', ',', ';'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        if value.is_empty() {
+            return;
+        }
+        let kind = status_kind(&value);
+        let replace = match &self.out.status {
+            None => true,
+            Some(current) => !current.kind.is_inactive() && kind.is_inactive(),
+        };
+        if replace {
+            let start = value_start + (rest.len() - rest.trim_start().len());
+            let span = span_of(chunk, start..start + value.len());
+            self.out.status = Some(Status { value, kind, span });
+        }
+    }
+
+    fn emit(&mut self, chunk: &Chunk, kind: SectionKind, block: Block, option: OptionRole) {
+        let section = self.stack.last().map(|(_, _, index)| *index);
+        for (range, pieces) in chunk.sentences() {
+            self.out.sentences.push(Sentence {
+                text: chunk.text[range].to_string(),
+                pieces,
+                kind,
+                section,
+                block,
+                quoted: self.quote > 0,
+                option,
+            });
+        }
+    }
+
+    fn finish(mut self) -> Walked {
+        if let Some(chosen) = self.out.chosen_option.as_deref().map(comparable) {
+            if chosen.len() >= 3 {
+                for sentence in &mut self.out.sentences {
+                    if sentence.option == OptionRole::Title {
+                        let title = comparable(&sentence.text);
+                        if title.starts_with(&chosen)
+                            || (title.len() >= 3 && chosen.starts_with(&title))
+                        {
+                            sentence.option = OptionRole::ChosenTitle;
+                        }
+                    }
+                }
+            }
+        }
+        // A house style with no recognised sections: its prose is its decision.
+        if !self.structured {
+            for sentence in &mut self.out.sentences {
+                if sentence.kind == SectionKind::Other {
+                    sentence.kind = SectionKind::Decision;
+                }
+            }
+        }
+        if self
+            .out
+            .status
+            .as_ref()
+            .is_some_and(|s| s.kind == StatusKind::Unknown && s.value.len() > 60)
+        {
+            self.out.status = None;
+        }
+        self.out
+    }
+}
+
+fn span_of(chunk: &Chunk, range: Range<usize>) -> Range<usize> {
+    let sentence = Sentence {
+        text: chunk.text.clone(),
+        pieces: chunk.pieces.clone(),
+        kind: SectionKind::Other,
+        section: None,
+        block: Block::Paragraph,
+        quoted: false,
+        option: OptionRole::None,
+    };
+    sentence.source_span(range)
+}
+
+fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+/// The option named by `Chosen option: "X", because …`.
+fn chosen_option(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let at = lower.find("chosen option")?;
+    let rest = text
+        .get(at + "chosen option".len()..)?
+        .trim_start_matches([':', ' ', '\t']);
+    let mut chars = rest.chars();
+    let first = chars.next()?;
+    let name = match first {
+        '"' | '\u{201c}' | '\'' | '\u{2018}' => {
+            let close = match first {
+                '\u{201c}' => '\u{201d}',
+                '\u{2018}' => '\u{2019}',
+                other => other,
+            };
+            let inner = &rest[first.len_utf8()..];
+            inner.split(close).next().unwrap_or(inner)
+        }
+        _ => rest.split([',', '.', ';']).next().unwrap_or(rest),
+    };
+    let name = name.trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+fn comparable(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chosen_option_forms() {
+        assert_eq!(
+            chosen_option("Chosen option: \"Use Nomad\", because it fits"),
+            Some("Use Nomad".into())
+        );
+        assert_eq!(
+            chosen_option("Chosen option: Use Nomad, because"),
+            Some("Use Nomad".into())
+        );
+        assert_eq!(chosen_option("We liked it"), None);
+    }
+}

@@ -1,0 +1,108 @@
+//! Command-line interface (SPEC 4), parsed with clap's derive API.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "adrlint",
+    version,
+    about = "Lints architecture decision records against the team's declared category",
+    long_about = "Lints architecture decision records (ADRs) against the distributed-systems category \
+                  the team declares in adrlint.toml: data-product-user < framework-user < framework-creator. \
+                  A decision that needs a higher category than the team's is reported with its span.",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint ADR files and folders
+    Check(CheckArgs),
+    /// List every rule: id, severity, requires, pack file
+    Rules(RulesArgs),
+    /// Print a rule's long explanation
+    Explain(ExplainArgs),
+    /// Write a commented adrlint.toml in the current folder (never overwrites)
+    Init(InitArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files and folders to lint (default: the manifest's [adr] paths, else the usual ADR folders)
+    pub paths: Vec<PathBuf>,
+    /// Use this manifest for every file instead of the nearest adrlint.toml
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// When to use colour (NO_COLOR is honoured)
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Judge every file against this category instead of the manifest's
+    #[arg(long, value_name = "ID")]
+    pub category: Option<String>,
+    /// Lowest severity that makes the run fail (exit 1)
+    #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
+    pub fail_on: FailOn,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// Use this manifest (for its rule packs and severity overrides)
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The rule id, as `adrlint rules` lists it
+    pub rule: String,
+    /// Use this manifest (to explain rules from its packs)
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The team's category
+    #[arg(long, value_name = "ID", default_value = "framework-user")]
+    pub category: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}

@@ -1,0 +1,528 @@
+//! `adrlint check`: discover → parse → load rule packs → evaluate → report.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::{
+    EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, has_errors, print_problems, print_stdout, stdout_color,
+};
+use crate::adr;
+use crate::category::Category;
+use crate::cli::{CheckArgs, FailOn, Format};
+use crate::diag::{CategorySource, FileReport, Finding, Problem, Severity};
+use crate::discover::{DEFAULT_FOLDERS, Target, discover};
+use crate::engine::{self, Context};
+use crate::manifest::{self, Discovery, Level, Manifest};
+use crate::report::{self, Outcome};
+use crate::rules::{Rule, RuleSet, RuleSetLoader};
+use crate::source::{SourceFile, SourceMap};
+use crate::suggest::{did_you_mean, one_of};
+
+/// Files larger than this are skipped with a finding unless the manifest sets `max-file-size`.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+/// A NUL byte in this many leading bytes marks a binary file.
+const BINARY_SNIFF: usize = 8192;
+
+/// How the files governed by one manifest (or by none) are judged.
+struct Plan {
+    rules: Arc<RuleSet>,
+    category: Option<Category>,
+    category_source: Option<CategorySource>,
+    levels: HashMap<String, Level>,
+    max_file_size: u64,
+    /// Its manifest failed to load: already reported, so no "no category" warning either.
+    broken: bool,
+}
+
+impl Plan {
+    fn level(&self, rule: &Rule) -> Level {
+        self.levels
+            .get(&*rule.id)
+            .copied()
+            .unwrap_or(Level::Severity(rule.severity))
+    }
+}
+
+/// Loaded manifests, each loaded once however many files it governs.
+#[derive(Default)]
+struct Manifests {
+    loaded: Vec<Manifest>,
+    by_path: HashMap<PathBuf, Option<usize>>,
+    discovery: Discovery,
+}
+
+impl Manifests {
+    /// Index of the manifest at `path`, loading it on first use; `None` when it is invalid.
+    fn load(
+        &mut self,
+        path: &Path,
+        sources: &mut SourceMap,
+        problems: &mut Vec<Problem>,
+    ) -> Option<usize> {
+        if let Some(index) = self.by_path.get(path) {
+            return *index;
+        }
+        let index = match manifest::load(path, &crate::paths::display(path), sources) {
+            Ok(manifest) => {
+                self.loaded.push(manifest);
+                Some(self.loaded.len() - 1)
+            }
+            Err(found) => {
+                problems.extend(found);
+                None
+            }
+        };
+        self.by_path.insert(path.to_path_buf(), index);
+        index
+    }
+
+    /// The manifest nearest above `file`: `None` when there is none, `Some(None)` when it is
+    /// invalid.
+    fn nearest(
+        &mut self,
+        file: &Path,
+        sources: &mut SourceMap,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Option<usize>> {
+        let absolute = std::path::absolute(file).ok()?;
+        let dir = absolute.parent()?;
+        let path = self.discovery.nearest(dir)?;
+        Some(self.load(&path, sources, problems))
+    }
+}
+
+pub fn run(args: &CheckArgs) -> u8 {
+    let mut sources = SourceMap::default();
+    let mut problems = Vec::new();
+    let color = args.color;
+
+    let category_override = match args.category.as_deref().map(parse_category_flag) {
+        Some(Err(problem)) => {
+            print_problems(&[problem], &sources, color);
+            return EXIT_ERROR;
+        }
+        Some(Ok(category)) => Some(category),
+        None => None,
+    };
+    let mut loader = match RuleSetLoader::new(&mut sources) {
+        Ok(loader) => loader,
+        Err(found) => {
+            print_problems(&found, &sources, color);
+            return EXIT_ERROR;
+        }
+    };
+    let mut manifests = Manifests::default();
+    let forced = match &args.config {
+        Some(path) if !path.is_file() => {
+            let problem = Problem::error(
+                "missing-config",
+                format!(
+                    "the manifest `{}` does not exist",
+                    crate::paths::display(path)
+                ),
+            );
+            print_problems(&[problem], &sources, color);
+            return EXIT_ERROR;
+        }
+        Some(path) => match manifests.load(path, &mut sources, &mut problems) {
+            Some(index) => Some(index),
+            None => {
+                print_problems(&problems, &sources, color);
+                return EXIT_ERROR;
+            }
+        },
+        None => None,
+    };
+
+    let paths = if args.paths.is_empty() {
+        let from_cwd = match forced {
+            Some(index) => Some(index),
+            None => manifests
+                .nearest(Path::new("./adrlint.toml"), &mut sources, &mut problems)
+                .flatten(),
+        };
+        default_paths(from_cwd.map(|i| &manifests.loaded[i]))
+    } else {
+        args.paths.clone()
+    };
+    if paths.is_empty() {
+        problems.push(
+            Problem::error("missing-path", "no ADR folder found")
+                .note(format!("looked for {}", one_of(&DEFAULT_FOLDERS)))
+                .help("pass ADR files or folders, or set `[adr] paths` in adrlint.toml"),
+        );
+        print_problems(&problems, &sources, color);
+        return EXIT_ERROR;
+    }
+    let (targets, walk_problems) = discover(&paths);
+    problems.extend(walk_problems);
+
+    // Resolve each file's manifest (sequentially: loading touches the source map).
+    let mut jobs: Vec<(Target, Option<Option<usize>>)> = Vec::new();
+    for target in targets {
+        let manifest = match forced {
+            Some(index) => Some(Some(index)),
+            None => manifests.nearest(&target.path, &mut sources, &mut problems),
+        };
+        if let Some(Some(index)) = manifest {
+            let absolute =
+                std::path::absolute(&target.path).unwrap_or_else(|_| target.path.clone());
+            if manifests.loaded[index].is_excluded(&absolute) {
+                continue;
+            }
+        }
+        jobs.push((target, manifest));
+    }
+
+    // One plan per manifest, plus one for files without a manifest or with a broken one.
+    let mut plans: Vec<Plan> = Vec::new();
+    let mut plan_of_manifest: HashMap<usize, usize> = HashMap::new();
+    let builtin = match loader.load(&[], &mut sources) {
+        Ok(set) => set,
+        Err(found) => {
+            problems.extend(found);
+            print_problems(&problems, &sources, color);
+            return EXIT_ERROR;
+        }
+    };
+    let default_plan = |broken: bool| Plan {
+        rules: Arc::clone(&builtin),
+        category: category_override,
+        category_source: category_override.map(|_| CategorySource::CommandLine),
+        levels: HashMap::new(),
+        max_file_size: DEFAULT_MAX_FILE_SIZE,
+        broken,
+    };
+    plans.push(default_plan(false));
+    plans.push(default_plan(true));
+    let mut job_plans = Vec::with_capacity(jobs.len());
+    for (_, manifest) in &jobs {
+        let plan = match manifest {
+            None => 0,
+            Some(None) => 1,
+            Some(Some(index)) => match plan_of_manifest.get(index) {
+                Some(&plan) => plan,
+                None => {
+                    let plan = plan_for(
+                        &manifests.loaded[*index],
+                        category_override,
+                        &mut loader,
+                        &mut sources,
+                        &mut problems,
+                    )
+                    .unwrap_or_else(|| default_plan(true));
+                    plans.push(plan);
+                    plan_of_manifest.insert(*index, plans.len() - 1);
+                    plans.len() - 1
+                }
+            },
+        };
+        job_plans.push(plan);
+    }
+    if job_plans
+        .iter()
+        .any(|&p| plans[p].category.is_none() && !plans[p].broken)
+    {
+        problems.push(
+            Problem::warning("no-category", "no team category is declared, so claim rules were skipped")
+                .note("adrlint judges decisions against the category in the nearest adrlint.toml")
+                .help("run `adrlint init --category <id>` at the repository root, or pass `--category <id>`"),
+        );
+    }
+
+    let mut reports: Vec<FileReport> = jobs
+        .par_iter()
+        .zip(job_plans.par_iter())
+        .map(|((target, _), &plan)| lint_file(&target.path, &plans[plan]))
+        .collect();
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+
+    let file_ids = reports
+        .iter()
+        .map(|report| {
+            let source = if report.findings.is_empty() {
+                Arc::from("")
+            } else {
+                Arc::clone(&report.source)
+            };
+            sources.add(SourceFile::new(report.path.clone(), source))
+        })
+        .collect();
+    let outcome = Outcome {
+        files_checked: reports.len(),
+        reports,
+        file_ids,
+    };
+
+    let rendered = match args.format {
+        Format::Human => report::human::render(&outcome, &sources, stdout_color(color)),
+        Format::Json => report::json::render(&outcome, &sources),
+    };
+    print_stdout(&rendered);
+    print_problems(&problems, &sources, color);
+
+    if has_errors(&problems) {
+        EXIT_ERROR
+    } else if outcome
+        .max_severity()
+        .is_some_and(|s| s >= fail_threshold(args.fail_on))
+    {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn fail_threshold(fail_on: FailOn) -> Severity {
+    match fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    }
+}
+
+pub fn parse_category_flag(id: &str) -> Result<Category, Problem> {
+    id.parse::<Category>().map_err(|()| {
+        let mut problem = Problem::error(
+            "invalid-argument",
+            format!("unknown category `{id}` given to --category"),
+        );
+        if let Some(suggestion) = did_you_mean(id, Category::IDS) {
+            problem = problem.help(format!("did you mean `{suggestion}`?"));
+        }
+        problem.note(format!("the categories are {}", one_of(&Category::IDS)))
+    })
+}
+
+fn default_paths(manifest: Option<&Manifest>) -> Vec<PathBuf> {
+    if let Some(manifest) = manifest {
+        if !manifest.adr_paths.is_empty() {
+            return manifest.adr_paths.clone();
+        }
+    }
+    DEFAULT_FOLDERS
+        .iter()
+        .map(PathBuf::from)
+        .filter(|p| p.is_dir())
+        .collect()
+}
+
+fn plan_for(
+    manifest: &Manifest,
+    category_override: Option<Category>,
+    loader: &mut RuleSetLoader,
+    sources: &mut SourceMap,
+    problems: &mut Vec<Problem>,
+) -> Option<Plan> {
+    let includes: Vec<(PathBuf, usize, Range<usize>)> = manifest
+        .includes
+        .iter()
+        .map(|i| (i.path.clone(), manifest.file, i.span.clone()))
+        .collect();
+    let rules = match loader.load(&includes, sources) {
+        Ok(rules) => rules,
+        Err(found) => {
+            problems.extend(found);
+            return None;
+        }
+    };
+    let mut levels = HashMap::new();
+    let mut valid = true;
+    for entry in &manifest.severity {
+        if rules.get(&entry.rule).is_none() {
+            valid = false;
+            let mut problem = Problem::error(
+                "invalid-config",
+                format!("unknown rule `{}` in [rules.severity]", entry.rule),
+            )
+            .at(
+                manifest.file,
+                entry.rule_span.clone(),
+                "no rule has this id",
+            );
+            if let Some(suggestion) = did_you_mean(&entry.rule, rules.ids()) {
+                problem = problem.help(format!("did you mean `{suggestion}`?"));
+            }
+            problems.push(problem.note("`adrlint rules` lists every rule id"));
+        } else {
+            levels.insert(entry.rule.clone(), entry.level);
+        }
+    }
+    if !valid {
+        return None;
+    }
+    let (category, category_source) = match (category_override, &manifest.category) {
+        (Some(category), _) => (Some(category), Some(CategorySource::CommandLine)),
+        (None, Some((category, span))) => (
+            Some(*category),
+            Some(CategorySource::Manifest {
+                file: manifest.file,
+                span: span.clone(),
+            }),
+        ),
+        (None, None) => (None, None),
+    };
+    Some(Plan {
+        rules,
+        category,
+        category_source,
+        levels,
+        max_file_size: manifest.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+        broken: false,
+    })
+}
+
+/// Reads, decodes, parses and evaluates one file. Input problems become findings of the
+/// built-in input rules, so the rest of the run goes on.
+fn lint_file(path: &Path, plan: &Plan) -> FileReport {
+    let display = crate::paths::display(path);
+    let mut findings = Vec::new();
+    let input = |id: &str, span: Range<usize>, label: String, findings: &mut Vec<Finding>| {
+        if let Some(rule) = plan.rules.get(id) {
+            if let Level::Severity(severity) = plan.level(rule) {
+                let mut finding =
+                    Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
+                finding.label = Some(label);
+                finding.help = rule.help.clone();
+                findings.push(finding);
+            }
+        }
+    };
+    let empty = |findings| FileReport {
+        path: display.clone(),
+        source: Arc::from(""),
+        findings,
+    };
+
+    let size = match std::fs::metadata(path) {
+        Ok(meta) => meta.len(),
+        Err(error) => {
+            input(
+                "unreadable-file",
+                0..0,
+                format!("cannot read this file: {error}"),
+                &mut findings,
+            );
+            return empty(findings);
+        }
+    };
+    if size > plan.max_file_size {
+        input(
+            "file-too-large",
+            0..0,
+            format!(
+                "{size} bytes, over the {}-byte limit; skipped",
+                plan.max_file_size
+            ),
+            &mut findings,
+        );
+        return empty(findings);
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            input(
+                "unreadable-file",
+                0..0,
+                format!("cannot read this file: {error}"),
+                &mut findings,
+            );
+            return empty(findings);
+        }
+    };
+    if bytes.iter().take(BINARY_SNIFF).any(|&b| b == 0) {
+        input(
+            "binary-file",
+            0..0,
+            "this file holds NUL bytes; skipped".to_string(),
+            &mut findings,
+        );
+        return empty(findings);
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        input(
+            "empty-file",
+            0..0,
+            "this file has no content".to_string(),
+            &mut findings,
+        );
+        return empty(findings);
+    }
+    let (text, invalid) = decode(bytes);
+    if let Some((offset, count)) = invalid {
+        let end = crate::source::ceil_char_boundary(&text, offset + 1);
+        input(
+            "invalid-utf8",
+            offset..end,
+            format!("invalid UTF-8 at byte {offset}; {count} byte(s) read as spaces"),
+            &mut findings,
+        );
+    }
+    let parsed = adr::parse(path, &text);
+    if let Some((message, span)) = parsed.front_matter.as_ref().and_then(|f| f.error.clone()) {
+        input("invalid-front-matter", span, message, &mut findings);
+    }
+    let level = |rule: &Rule| plan.level(rule);
+    let context = Context {
+        rules: &plan.rules,
+        category: plan.category,
+        category_source: plan.category_source.clone(),
+        level: &level,
+    };
+    findings.extend(engine::evaluate(&parsed, &context));
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+    });
+    FileReport {
+        path: display,
+        source: Arc::from(text),
+        findings,
+    }
+}
+
+/// UTF-8 text with every invalid byte replaced by a space, so byte offsets stay those of the
+/// file. Returns the first invalid offset and how many bytes were replaced.
+fn decode(bytes: Vec<u8>) -> (String, Option<(usize, usize)>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(error) => {
+            let mut bytes = error.into_bytes();
+            let mut first = None;
+            let mut count = 0;
+            let mut at = 0;
+            while at < bytes.len() {
+                match std::str::from_utf8(&bytes[at..]) {
+                    Ok(_) => break,
+                    Err(e) => {
+                        let bad = at + e.valid_up_to();
+                        let len = e.error_len().unwrap_or(bytes.len() - bad);
+                        for b in &mut bytes[bad..bad + len] {
+                            *b = b' ';
+                        }
+                        first.get_or_insert(bad);
+                        count += len;
+                        at = bad + len;
+                    }
+                }
+            }
+            let text = String::from_utf8(bytes).unwrap_or_default();
+            (text, first.map(|f| (f, count)))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_keeps_offsets() {
+        let (text, invalid) = decode(b"ab\xffcd\xfe".to_vec());
+        assert_eq!(text, "ab cd ");
+        assert_eq!(invalid, Some((2, 2)));
+    }
+}

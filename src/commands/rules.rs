@@ -1,0 +1,144 @@
+//! `adrlint rules`: every rule with its id, severity, requires and pack file.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::{EXIT_ERROR, EXIT_OK, print_problems, print_stdout};
+use crate::cli::{ColorChoice, ListFormat, RulesArgs};
+use crate::diag::Problem;
+use crate::manifest::{self, Level};
+use crate::rules::{RuleSet, RuleSetLoader};
+use crate::source::SourceMap;
+
+/// The rule set a listing command shows: built-in packs plus those of `--config` (or of the
+/// manifest in the working folder), with its severity overrides.
+pub fn load_for_listing(
+    config: Option<&Path>,
+    sources: &mut SourceMap,
+) -> Result<(Arc<RuleSet>, Vec<(String, Level)>), Vec<Problem>> {
+    let mut loader = RuleSetLoader::new(sources)?;
+    let path = match config {
+        Some(path) => Some(path.to_path_buf()),
+        None => manifest::FILE_NAMES
+            .iter()
+            .map(std::path::PathBuf::from)
+            .find(|p| p.is_file()),
+    };
+    let Some(path) = path else {
+        return Ok((loader.load(&[], sources)?, Vec::new()));
+    };
+    let manifest = manifest::load(&path, &crate::paths::display(&path), sources)?;
+    let includes: Vec<_> = manifest
+        .includes
+        .iter()
+        .map(|i| (i.path.clone(), manifest.file, i.span.clone()))
+        .collect();
+    let set = loader.load(&includes, sources)?;
+    let levels = manifest
+        .severity
+        .iter()
+        .map(|o| (o.rule.clone(), o.level))
+        .collect();
+    Ok((set, levels))
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    kind: &'static str,
+    severity: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    requires: Option<&'static str>,
+    sections: Vec<&'static str>,
+    summary: &'a str,
+    pack: &'a str,
+}
+
+pub fn run(args: &RulesArgs) -> u8 {
+    let mut sources = SourceMap::default();
+    let (set, levels) = match load_for_listing(args.config.as_deref(), &mut sources) {
+        Ok(loaded) => loaded,
+        Err(problems) => {
+            print_problems(&problems, &sources, ColorChoice::Auto);
+            return EXIT_ERROR;
+        }
+    };
+    let rows: Vec<Row> = set
+        .rules
+        .iter()
+        .map(|rule| {
+            let severity = match levels
+                .iter()
+                .find(|(id, _)| *id == *rule.id)
+                .map(|(_, l)| *l)
+            {
+                Some(Level::Off) => "off".to_string(),
+                Some(Level::Severity(s)) => s.to_string(),
+                None => rule.severity.to_string(),
+            };
+            Row {
+                id: &rule.id,
+                kind: rule.kind.id(),
+                severity,
+                requires: rule.requires.map(|c| c.id()),
+                sections: rule.sections.iter().map(|s| s.id()).collect(),
+                summary: &rule.summary,
+                pack: &rule.pack,
+            }
+        })
+        .collect();
+    let text = match args.format {
+        ListFormat::Json => {
+            let mut json = serde_json::to_string_pretty(&rows).unwrap_or_default();
+            json.push('\n');
+            json
+        }
+        ListFormat::Human => table(&rows),
+    };
+    print_stdout(&text);
+    EXIT_OK
+}
+
+fn table(rows: &[Row]) -> String {
+    let headers = ["ID", "SEVERITY", "REQUIRES", "KIND", "PACK", "SUMMARY"];
+    let cells: Vec<[String; 6]> = rows
+        .iter()
+        .map(|r| {
+            [
+                r.id.to_string(),
+                r.severity.clone(),
+                r.requires.unwrap_or("-").to_string(),
+                r.kind.to_string(),
+                r.pack.to_string(),
+                r.summary.to_string(),
+            ]
+        })
+        .collect();
+    let mut widths = headers.map(str::len);
+    for row in &cells {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let mut line = |cells: &[String]| {
+        let mut text = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            if i + 1 == cells.len() {
+                text.push_str(cell);
+            } else {
+                text.push_str(&format!("{cell:<width$}  ", width = widths[i]));
+            }
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+    };
+    line(&headers.map(String::from));
+    for row in &cells {
+        line(row);
+    }
+    out.push_str(&format!("{} rules\n", rows.len()));
+    out
+}

@@ -1,0 +1,84 @@
+//! Finding the files to lint: named files always, folders walked with `.gitignore` honoured.
+
+use std::path::{Path, PathBuf};
+
+use ignore::WalkBuilder;
+
+use crate::diag::Problem;
+
+/// Folders tried, in order, when neither the command line nor the manifest names any.
+pub const DEFAULT_FOLDERS: [&str; 5] = [
+    "docs/adr",
+    "doc/adr",
+    "docs/decisions",
+    "docs/architecture/decisions",
+    "adr",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Target {
+    pub path: PathBuf,
+    /// Named on the command line: linted whatever its name or ignore rules.
+    pub explicit: bool,
+}
+
+pub fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// The files under `paths`, sorted and without duplicates, plus problems for paths that do not
+/// exist or cannot be walked.
+pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<Problem>) {
+    let mut targets = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let shown = crate::paths::display(path);
+        if path.is_file() {
+            targets.push(Target {
+                path: path.clone(),
+                explicit: true,
+            });
+        } else if path.is_dir() {
+            walk(path, &mut targets, &mut problems);
+        } else if path.exists() {
+            problems.push(Problem::warning(
+                "unreadable-path",
+                format!("`{shown}` is neither a file nor a folder; skipped"),
+            ));
+        } else {
+            problems.push(
+                Problem::error("missing-path", format!("`{shown}` does not exist"))
+                    .help("pass ADR files or folders, or set `[adr] paths` in adrlint.toml"),
+            );
+        }
+    }
+    targets.sort();
+    targets.dedup_by(|a, b| a.path == b.path);
+    (targets, problems)
+}
+
+fn walk(root: &Path, targets: &mut Vec<Target>, problems: &mut Vec<Problem>) {
+    let walker = WalkBuilder::new(root)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(entry.path()) {
+                    targets.push(Target {
+                        path: entry.into_path(),
+                        explicit: false,
+                    });
+                }
+            }
+            Err(error) => problems.push(Problem::warning(
+                "unreadable-path",
+                format!("while walking `{}`: {error}", crate::paths::display(root)),
+            )),
+        }
+    }
+}

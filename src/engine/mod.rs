@@ -1,0 +1,158 @@
+//! Evaluation: runs a rule set over one parsed ADR and returns its findings.
+
+mod polarity;
+
+use std::collections::HashSet;
+
+pub use polarity::is_asserted;
+
+use crate::adr::{Adr, OptionRole, SectionKind, Sentence};
+use crate::category::Category;
+use crate::diag::{CategorySource, Finding, Severity};
+use crate::manifest::Level;
+use crate::rules::{Rule, RuleKind, RuleSet};
+
+/// What a file is judged against: the rules, the team's category and per-rule levels.
+pub struct Context<'a> {
+    pub rules: &'a RuleSet,
+    pub category: Option<Category>,
+    pub category_source: Option<CategorySource>,
+    pub level: &'a dyn Fn(&Rule) -> Level,
+}
+
+impl Context<'_> {
+    /// The severity a rule reports at, or `None` when it is off.
+    pub fn severity(&self, rule: &Rule) -> Option<Severity> {
+        match (self.level)(rule) {
+            Level::Severity(severity) => Some(severity),
+            Level::Off => None,
+        }
+    }
+}
+
+/// The claim and rationale findings of one ADR, in document order.
+pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let Some(category) = context.category else {
+        return findings;
+    };
+    if adr.is_inactive() {
+        return findings;
+    }
+    let rules = context.rules;
+    let mut rationale = Vec::new();
+    let mut fired_in_decision: HashSet<usize> = HashSet::new();
+    let mut deferred_chosen = Vec::new();
+
+    for sentence in &adr.sentences {
+        if sentence.quoted {
+            continue;
+        }
+        let matched = rules.set.matches(sentence.text.as_bytes());
+        if !matched.matched_any() {
+            continue;
+        }
+        let mut seen_rules = HashSet::new();
+        for pattern_index in matched.iter() {
+            let (rule_index, _) = &rules.patterns[pattern_index];
+            if !seen_rules.insert(*rule_index) {
+                continue;
+            }
+            let rule = &rules.rules[*rule_index];
+            let chosen = sentence.option == OptionRole::ChosenTitle;
+            let kind = if chosen {
+                SectionKind::Decision
+            } else {
+                sentence.kind
+            };
+            if !rule.sections.contains(&kind) {
+                continue;
+            }
+            match rule.kind {
+                RuleKind::Claim => {
+                    let Some(requires) = rule.requires else {
+                        continue;
+                    };
+                    if category >= requires {
+                        continue;
+                    }
+                    let Some(span) = first_asserted(rules, *rule_index, sentence) else {
+                        continue;
+                    };
+                    let Some(severity) = context.severity(rule) else {
+                        continue;
+                    };
+                    let mut finding =
+                        Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
+                    finding.label = Some(format!("this needs a {requires} team"));
+                    finding.requires = Some(requires);
+                    finding.category = Some(category);
+                    finding.category_source = context.category_source.clone();
+                    finding.help = rule.help.clone();
+                    if chosen {
+                        deferred_chosen.push((*rule_index, finding));
+                    } else {
+                        fired_in_decision.insert(*rule_index);
+                        findings.push(finding);
+                    }
+                }
+                RuleKind::Rationale => {
+                    if let Some(span) = first_asserted(rules, *rule_index, sentence) {
+                        rationale.push((*rule_index, span));
+                    }
+                }
+                RuleKind::Builtin => {}
+            }
+        }
+    }
+    // A chosen option's title counts only when the decision itself did not already say it.
+    for (rule_index, finding) in deferred_chosen {
+        if fired_in_decision.insert(rule_index) {
+            findings.push(finding);
+        }
+    }
+    let builds_its_own = findings
+        .iter()
+        .any(|f| f.requires == Some(Category::FrameworkCreator));
+    if builds_its_own {
+        for (rule_index, span) in rationale {
+            let rule = &rules.rules[rule_index];
+            let Some(severity) = context.severity(rule) else {
+                continue;
+            };
+            let mut finding = Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
+            finding.label = Some("a reason often given for over-reach".to_string());
+            finding.help = rule.help.clone();
+            findings.push(finding);
+        }
+    }
+    findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+    findings
+}
+
+/// The file span of the first match of the rule in the sentence that the sentence asserts.
+fn first_asserted(
+    rules: &RuleSet,
+    rule_index: usize,
+    sentence: &Sentence,
+) -> Option<std::ops::Range<usize>> {
+    let rule = &rules.rules[rule_index];
+    let text = sentence.text.as_str();
+    if rule
+        .exclude
+        .as_ref()
+        .is_some_and(|e| e.is_match(text.as_bytes()))
+    {
+        return None;
+    }
+    for (_, regex) in rules.patterns.iter().filter(|(r, _)| *r == rule_index) {
+        for found in regex.find_iter(text.as_bytes()) {
+            let start = crate::source::floor_char_boundary(text, found.start());
+            let end = crate::source::ceil_char_boundary(text, found.end());
+            if start < end && is_asserted(text, start..end) {
+                return Some(sentence.source_span(start..end));
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,53 @@
+//! adrlint: lints architecture decision records against the team's declared category.
+//!
+//! The data flow, one module a step: [`discover`] files → parse them ([`adr`], [`manifest`])
+//! → load rule packs ([`rules`]) → evaluate ([`engine`]) → [`report`]. [`commands`] wires the
+//! steps together for each subcommand.
+
+pub mod adr;
+pub mod category;
+pub mod cli;
+pub mod commands;
+pub mod diag;
+pub mod discover;
+pub mod engine;
+pub mod manifest;
+pub mod paths;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod suggest;
+mod toml_diag;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+
+/// Runs the command line `args` (program name first) and returns the exit code of SPEC 4.1.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() {
+                commands::EXIT_ERROR
+            } else {
+                commands::EXIT_OK
+            });
+        }
+    };
+    let code = match &cli.command {
+        Command::Check(args) => commands::check::run(args),
+        Command::Rules(args) => commands::rules::run(args),
+        Command::Explain(args) => commands::explain::run(args),
+        Command::Init(args) => commands::init::run(args),
+    };
+    ExitCode::from(code)
+}

@@ -1,0 +1,339 @@
+//! The team manifest (`adrlint.toml`, SPEC 2.1): loading with spans, validation that reports
+//! every problem at once, and nearest-manifest discovery for each linted file.
+
+mod template;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::category::Category;
+use crate::diag::{Problem, Severity};
+use crate::source::{FileId, SourceFile, SourceMap};
+use crate::suggest::{did_you_mean, one_of};
+use crate::toml_diag::toml_problem;
+
+pub use template::init_template;
+
+pub const FILE_NAMES: [&str; 2] = ["adrlint.toml", ".adrlint.toml"];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawManifest {
+    team: Option<RawTeam>,
+    adr: Option<RawAdr>,
+    rules: Option<RawRules>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTeam {
+    #[allow(dead_code)] // shown by future reports; validated as a string now
+    name: Option<String>,
+    category: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawAdr {
+    #[serde(default)]
+    paths: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    max_file_size: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    #[serde(default)]
+    include: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: std::collections::BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+/// A rule's level as the manifest sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Severity(Severity),
+    Off,
+}
+
+#[derive(Debug, Clone)]
+pub struct SeverityOverride {
+    pub rule: String,
+    pub rule_span: Range<usize>,
+    pub level: Level,
+}
+
+#[derive(Debug, Clone)]
+pub struct RuleInclude {
+    pub path: PathBuf,
+    pub span: Range<usize>,
+}
+
+/// A loaded, validated manifest.
+#[derive(Debug)]
+pub struct Manifest {
+    pub path: PathBuf,
+    /// The folder the manifest governs; relative paths in it resolve from here.
+    pub dir: PathBuf,
+    pub file: FileId,
+    pub category: Option<(Category, Range<usize>)>,
+    pub adr_paths: Vec<PathBuf>,
+    pub exclude: GlobSet,
+    pub max_file_size: Option<u64>,
+    pub includes: Vec<RuleInclude>,
+    pub severity: Vec<SeverityOverride>,
+}
+
+impl Manifest {
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        match path.strip_prefix(&self.dir) {
+            Ok(relative) => self.exclude.is_match(relative),
+            Err(_) => false,
+        }
+    }
+}
+
+/// Reads and validates the manifest at `path`. The file is added to `sources` whether or not it
+/// is valid, so problems can point into it.
+pub fn load(path: &Path, display: &str, sources: &mut SourceMap) -> Result<Manifest, Vec<Problem>> {
+    let text = std::fs::read_to_string(path).map_err(|error| {
+        vec![Problem::error(
+            "unreadable-config",
+            format!("cannot read the manifest `{display}`: {error}"),
+        )]
+    })?;
+    let file = sources.add(SourceFile::new(display, text.as_str()));
+    parse(path, &text, file)
+}
+
+fn parse(path: &Path, text: &str, file: FileId) -> Result<Manifest, Vec<Problem>> {
+    let raw: RawManifest = toml::from_str(text).map_err(|error| {
+        vec![toml_problem(
+            file,
+            &format!("invalid manifest `{}`", path.display()),
+            &error,
+            text.len(),
+        )]
+    })?;
+    let dir = path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let mut problems = Vec::new();
+
+    let category = raw.team.as_ref().and_then(|team| {
+        let value = team.category.get_ref();
+        let span = team.category.span();
+        match value.parse::<Category>() {
+            Ok(category) => Some((category, span)),
+            Err(()) => {
+                let mut problem =
+                    Problem::error("invalid-config", format!("unknown team category `{value}`"))
+                        .at(file, span, "not a category id");
+                if let Some(suggestion) = did_you_mean(value, Category::IDS) {
+                    problem = problem.help(format!("did you mean `{suggestion}`?"));
+                }
+                problems
+                    .push(problem.note(format!("the categories are {}", one_of(&Category::IDS))));
+                None
+            }
+        }
+    });
+
+    let (adr_paths, exclude, max_file_size) = match raw.adr {
+        Some(adr) => {
+            let mut builder = GlobSetBuilder::new();
+            for pattern in &adr.exclude {
+                match Glob::new(pattern.get_ref()) {
+                    Ok(glob) => {
+                        builder.add(glob);
+                    }
+                    Err(error) => problems.push(
+                        Problem::error(
+                            "invalid-config",
+                            format!("invalid exclude pattern: {error}"),
+                        )
+                        .at(file, pattern.span(), "invalid glob"),
+                    ),
+                }
+            }
+            let exclude = builder.build().unwrap_or_else(|_| GlobSet::empty());
+            let max = match adr.max_file_size {
+                Some(size) if *size.get_ref() <= 0 => {
+                    problems.push(
+                        Problem::error(
+                            "invalid-config",
+                            "`max-file-size` must be a positive number of bytes",
+                        )
+                        .at(file, size.span(), "not positive"),
+                    );
+                    None
+                }
+                Some(size) => u64::try_from(*size.get_ref()).ok(),
+                None => None,
+            };
+            (
+                adr.paths.iter().map(|p| dir.join(p)).collect(),
+                exclude,
+                max,
+            )
+        }
+        None => (Vec::new(), GlobSet::empty(), None),
+    };
+
+    let mut includes = Vec::new();
+    let mut severity = Vec::new();
+    if let Some(rules) = raw.rules {
+        for include in rules.include {
+            includes.push(RuleInclude {
+                path: dir.join(include.get_ref()),
+                span: include.span(),
+            });
+        }
+        for (rule, level) in rules.severity {
+            let parsed = match level.get_ref().as_str() {
+                "off" => Some(Level::Off),
+                other => other.parse::<Severity>().ok().map(Level::Severity),
+            };
+            match parsed {
+                Some(parsed) => severity.push(SeverityOverride {
+                    rule: rule.get_ref().clone(),
+                    rule_span: rule.span(),
+                    level: parsed,
+                }),
+                None => {
+                    let levels = ["error", "warning", "info", "off"];
+                    let mut problem = Problem::error(
+                        "invalid-config",
+                        format!("unknown severity `{}`", level.get_ref()),
+                    )
+                    .at(file, level.span(), "not a severity");
+                    if let Some(suggestion) = did_you_mean(level.get_ref(), levels) {
+                        problem = problem.help(format!("did you mean `{suggestion}`?"));
+                    }
+                    problems.push(problem.note(format!("use one of {}", one_of(&levels))));
+                }
+            }
+        }
+    }
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Manifest {
+        path: path.to_path_buf(),
+        dir,
+        file,
+        category,
+        adr_paths,
+        exclude,
+        max_file_size,
+        includes,
+        severity,
+    })
+}
+
+/// Finds the nearest manifest above each file, caching per folder so a run over thousands of
+/// ADRs asks the file system once per folder.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl Discovery {
+    /// The manifest governing files in `dir` (an absolute folder), if any.
+    pub fn nearest(&mut self, dir: &Path) -> Option<PathBuf> {
+        if let Some(found) = self.by_dir.get(dir) {
+            return found.clone();
+        }
+        let found = FILE_NAMES
+            .iter()
+            .map(|name| dir.join(name))
+            .find(|candidate| candidate.is_file())
+            .or_else(|| dir.parent().and_then(|parent| self.nearest(parent)));
+        self.by_dir.insert(dir.to_path_buf(), found.clone());
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<Problem> {
+        match parse(Path::new("adrlint.toml"), text, 0) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems,
+        }
+    }
+
+    #[test]
+    fn valid_manifest_loads() {
+        let text = "[team]\nname = \"x\"\ncategory = \"framework-user\"\n[adr]\npaths = [\"docs/adr\"]\nexclude = [\"docs/adr/template.md\"]\n[rules.severity]\n\"nih-rationale\" = \"error\"\n";
+        let manifest = parse(Path::new("/repo/adrlint.toml"), text, 0);
+        let Ok(manifest) = manifest else {
+            panic!("manifest should load: {manifest:?}");
+        };
+        let Some((category, span)) = manifest.category.clone() else {
+            panic!("category missing");
+        };
+        assert_eq!(category, Category::FrameworkUser);
+        assert_eq!(&text[span], "\"framework-user\"");
+        assert!(manifest.is_excluded(Path::new("/repo/docs/adr/template.md")));
+        assert_eq!(manifest.severity[0].level, Level::Severity(Severity::Error));
+    }
+
+    #[test]
+    fn misspelt_category_suggests() {
+        let found = problems("[team]\ncategory = \"framework-usr\"\n");
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0]
+                .notes
+                .iter()
+                .any(|n| n.contains("did you mean `framework-user`"))
+        );
+        assert_eq!(
+            found[0].primary.as_ref().map(|l| l.span.clone()),
+            Some(18..33)
+        );
+    }
+
+    #[test]
+    fn unknown_key_suggests() {
+        let found = problems("[team]\ncategry = \"framework-user\"\n");
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0]
+                .notes
+                .iter()
+                .any(|n| n.contains("did you mean `category`")),
+            "{:?}",
+            found[0]
+        );
+    }
+
+    #[test]
+    fn wrong_type_is_reported() {
+        let found = problems("[team]\ncategory = 3\n");
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.contains("invalid type"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn bad_severity_reported() {
+        let found = problems("[rules.severity]\nx = \"eror\"\n");
+        assert!(found[0].notes.iter().any(|n| n.contains("`error`")));
+    }
+}

@@ -1,0 +1,114 @@
+//! The default format: codespan-reporting snippets with a primary label on the claim and a
+//! secondary label on the manifest's `category` line.
+
+use codespan_reporting::diagnostic::{Diagnostic, Label, LabelStyle};
+use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
+use codespan_reporting::term::{self, Config};
+
+use super::{Outcome, summary_line};
+use crate::diag::{CategorySource, Finding, Problem};
+use crate::source::{FileId, SourceMap};
+
+pub fn render(outcome: &Outcome, sources: &SourceMap, color: bool) -> String {
+    let mut diagnostics = Vec::new();
+    for (report, &file) in outcome.reports.iter().zip(&outcome.file_ids) {
+        for finding in &report.findings {
+            diagnostics.push(finding_diagnostic(finding, file));
+        }
+    }
+    let mut out = emit_all(&diagnostics, sources, color);
+    out.push_str(&summary_line(outcome.counts(), outcome.files_checked));
+    out.push('\n');
+    out
+}
+
+pub fn render_problems(problems: &[Problem], sources: &SourceMap, color: bool) -> String {
+    let diagnostics: Vec<Diagnostic<FileId>> = problems.iter().map(problem_diagnostic).collect();
+    emit_all(&diagnostics, sources, color)
+}
+
+fn finding_diagnostic(finding: &Finding, file: FileId) -> Diagnostic<FileId> {
+    let mut labels = vec![
+        Label::primary(file, finding.span.clone())
+            .with_message(finding.label.clone().unwrap_or_default()),
+    ];
+    if let (Some(CategorySource::Manifest { file, span }), Some(category)) =
+        (&finding.category_source, finding.category)
+    {
+        labels.push(
+            Label::secondary(*file, span.clone())
+                .with_message(format!("the team is declared {category} here")),
+        );
+    }
+    let mut notes = Vec::new();
+    if finding.category_source == Some(CategorySource::CommandLine) {
+        if let Some(category) = finding.category {
+            notes.push(format!(
+                "the team category {category} was set by --category"
+            ));
+        }
+    }
+    notes.extend(finding.notes.iter().cloned());
+    if let Some(help) = &finding.help {
+        notes.push(format!("help: {help}"));
+    }
+    Diagnostic::new(finding.severity.into())
+        .with_code(finding.rule.to_string())
+        .with_message(finding.message.clone())
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+fn problem_diagnostic(problem: &Problem) -> Diagnostic<FileId> {
+    let mut labels = Vec::new();
+    if let Some(primary) = &problem.primary {
+        labels.push(
+            Label::new(LabelStyle::Primary, primary.file, primary.span.clone())
+                .with_message(primary.message.clone()),
+        );
+    }
+    for secondary in &problem.secondary {
+        labels.push(
+            Label::secondary(secondary.file, secondary.span.clone())
+                .with_message(secondary.message.clone()),
+        );
+    }
+    Diagnostic::new(problem.severity.into())
+        .with_code(problem.code)
+        .with_message(problem.message.clone())
+        .with_labels(labels)
+        .with_notes(problem.notes.clone())
+}
+
+fn emit_all(diagnostics: &[Diagnostic<FileId>], sources: &SourceMap, color: bool) -> String {
+    let config = Config::default();
+    let bytes = if color {
+        let mut writer = Ansi::new(Vec::new());
+        emit_each(&mut writer, &config, sources, diagnostics);
+        writer.into_inner()
+    } else {
+        let mut writer = NoColor::new(Vec::new());
+        emit_each(&mut writer, &config, sources, diagnostics);
+        writer.into_inner()
+    };
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn emit_each<W: WriteColor>(
+    writer: &mut W,
+    config: &Config,
+    sources: &SourceMap,
+    diagnostics: &[Diagnostic<FileId>],
+) {
+    for diagnostic in diagnostics {
+        // A label outside its file would be a bug; render the rest rather than abort.
+        if term::emit_to_write_style(writer, config, sources, diagnostic).is_err() {
+            let _ = writeln!(
+                writer,
+                "{}: {}",
+                diagnostic.code.as_deref().unwrap_or(""),
+                diagnostic.message
+            );
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! `--format json`: the stable schema of SPEC 4.3.
+
+use serde::Serialize;
+
+use super::{Outcome, position};
+use crate::category::Category;
+use crate::diag::Severity;
+use crate::source::SourceMap;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    tool: Tool,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct JsonDiagnostic<'a> {
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    path: &'a str,
+    range: Range,
+    byte_range: [usize; 2],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    requires: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    category: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Range {
+    start: Position,
+    end: Position,
+}
+
+#[derive(Serialize)]
+struct Position {
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+pub fn diagnostics<'a>(outcome: &'a Outcome, sources: &SourceMap) -> Vec<JsonDiagnostic<'a>> {
+    let mut out = Vec::new();
+    for (report, &file) in outcome.reports.iter().zip(&outcome.file_ids) {
+        for finding in &report.findings {
+            let (start_line, start_column) = position(sources, file, finding.span.start);
+            let (end_line, end_column) = position(sources, file, finding.span.end);
+            out.push(JsonDiagnostic {
+                rule: &finding.rule,
+                severity: finding.severity,
+                message: &finding.message,
+                path: &report.path,
+                range: Range {
+                    start: Position {
+                        line: start_line,
+                        column: start_column,
+                    },
+                    end: Position {
+                        line: end_line,
+                        column: end_column,
+                    },
+                },
+                byte_range: [finding.span.start, finding.span.end],
+                requires: finding.requires.map(Category::id),
+                category: finding.requires.and(finding.category).map(Category::id),
+                help: finding.help.as_deref(),
+            });
+        }
+    }
+    out
+}
+
+pub fn render(outcome: &Outcome, sources: &SourceMap) -> String {
+    let counts = outcome.counts();
+    let document = Document {
+        version: 1,
+        tool: Tool {
+            name: "adrlint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        diagnostics: diagnostics(outcome, sources),
+        summary: Summary {
+            files: outcome.files_checked,
+            errors: counts.errors,
+            warnings: counts.warnings,
+            infos: counts.infos,
+        },
+    };
+    let mut text = serde_json::to_string_pretty(&document)
+        .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
+    text.push('\n');
+    text
+}

@@ -1,0 +1,81 @@
+//! Output: each format is a small emitter over the same sorted findings.
+
+pub mod human;
+pub mod json;
+
+use crate::diag::{FileReport, Severity};
+use crate::source::{FileId, SourceMap};
+
+/// The result of a `check` run, ready to print.
+pub struct Outcome {
+    /// Sorted by path; each file's findings sorted by position.
+    pub reports: Vec<FileReport>,
+    /// The source-map id of each report's file (same order as `reports`).
+    pub file_ids: Vec<FileId>,
+    pub files_checked: usize,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Outcome {
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        for finding in self.reports.iter().flat_map(|r| &r.findings) {
+            match finding.severity {
+                Severity::Error => counts.errors += 1,
+                Severity::Warning => counts.warnings += 1,
+                Severity::Info => counts.infos += 1,
+            }
+        }
+        counts
+    }
+
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.reports
+            .iter()
+            .flat_map(|r| &r.findings)
+            .map(|f| f.severity)
+            .max()
+    }
+}
+
+/// 1-based (line, column) of a byte offset, for formats that print positions.
+pub fn position(sources: &SourceMap, file: FileId, byte: usize) -> (usize, usize) {
+    sources
+        .get(file)
+        .map(|f| f.line_col(byte))
+        .unwrap_or((1, 1))
+}
+
+fn plural(count: usize, word: &str) -> String {
+    if count == 1 {
+        format!("{count} {word}")
+    } else {
+        format!("{count} {word}s")
+    }
+}
+
+/// "2 errors, 1 warning in 14 files".
+pub fn summary_line(counts: Counts, files: usize) -> String {
+    let mut parts = Vec::new();
+    if counts.errors > 0 {
+        parts.push(plural(counts.errors, "error"));
+    }
+    if counts.warnings > 0 {
+        parts.push(plural(counts.warnings, "warning"));
+    }
+    if counts.infos > 0 {
+        parts.push(plural(counts.infos, "info"));
+    }
+    let found = if parts.is_empty() {
+        "no findings".to_string()
+    } else {
+        parts.join(", ")
+    };
+    format!("{found} in {}", plural(files, "file"))
+}

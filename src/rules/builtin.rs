@@ -1,0 +1,18 @@
+//! The packs in the repository's `rules/` folder, compiled into the binary.
+
+/// (path shown to users, contents). A test checks this lists every file in `rules/`.
+pub const BUILTIN_PACKS: &[(&str, &str)] = &[
+    ("rules/input.toml", include_str!("../../rules/input.toml")),
+    (
+        "rules/build-your-own.toml",
+        include_str!("../../rules/build-your-own.toml"),
+    ),
+    (
+        "rules/frameworks.toml",
+        include_str!("../../rules/frameworks.toml"),
+    ),
+    (
+        "rules/rationale.toml",
+        include_str!("../../rules/rationale.toml"),
+    ),
+];

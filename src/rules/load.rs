@@ -1,0 +1,646 @@
+//! Loading rule packs: phase one parses each pack's TOML with spans, phase two validates every
+//! rule (ids, kinds, categories, severities, sections, regexes, duplicates) and collects all
+//! problems before giving up.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use regex::bytes::{Regex, RegexBuilder, RegexSetBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{BUILTIN_PACKS, Rule, RuleKind, RuleSet};
+use crate::adr::SectionKind;
+use crate::category::Category;
+use crate::diag::{Problem, Severity};
+use crate::source::{FileId, SourceFile, SourceMap};
+use crate::suggest::{did_you_mean, one_of};
+use crate::toml_diag::toml_problem;
+
+/// Compiled size limit for one pattern: a hostile pattern gets a clear error instead of an
+/// unbounded compile.
+const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+const SET_SIZE_LIMIT: usize = 256 << 20;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPack {
+    /// Named regex fragments that patterns use as `{name}`, so a pack states its phrasing once.
+    #[serde(default)]
+    define: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    rule: Vec<RawRule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: Spanned<String>,
+    summary: String,
+    kind: Option<Spanned<String>>,
+    requires: Option<Spanned<String>>,
+    severity: Option<Spanned<String>>,
+    sections: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    patterns: Vec<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    message: String,
+    help: Option<String>,
+    explain: Spanned<String>,
+}
+
+struct ParsedPack {
+    display: String,
+    file: FileId,
+    define: std::collections::BTreeMap<String, String>,
+    rules: Vec<RawRule>,
+}
+
+/// Compiles one rule pattern the way the engine runs it: ASCII word boundaries and classes,
+/// which keep the regex engine on its fast path (SPEC: English claims).
+pub fn compile_pattern(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern)
+        .unicode(false)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+}
+
+/// Loads the built-in packs once, then a rule set per distinct list of user packs.
+pub struct RuleSetLoader {
+    builtin: Vec<ParsedPack>,
+    cache: HashMap<Vec<PathBuf>, Arc<RuleSet>>,
+}
+
+impl RuleSetLoader {
+    /// Parses the built-in packs. They are part of the binary, so a failure here is a bug
+    /// that the test suite catches; it is still reported as a problem, never a panic.
+    pub fn new(sources: &mut SourceMap) -> Result<Self, Vec<Problem>> {
+        let mut builtin = Vec::new();
+        let mut problems = Vec::new();
+        for (display, text) in BUILTIN_PACKS {
+            match parse_pack(display, text, sources) {
+                Ok(pack) => builtin.push(pack),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        if problems.is_empty() {
+            Ok(RuleSetLoader {
+                builtin,
+                cache: HashMap::new(),
+            })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The rule set of the built-in packs plus `includes` (paths with the manifest span that
+    /// named them, for errors).
+    pub fn load(
+        &mut self,
+        includes: &[(PathBuf, FileId, Range<usize>)],
+        sources: &mut SourceMap,
+    ) -> Result<Arc<RuleSet>, Vec<Problem>> {
+        let key: Vec<PathBuf> = includes.iter().map(|(p, _, _)| p.clone()).collect();
+        if let Some(set) = self.cache.get(&key) {
+            return Ok(Arc::clone(set));
+        }
+        let mut problems = Vec::new();
+        let mut user = Vec::new();
+        for (path, manifest, span) in includes {
+            for file in pack_files(path, *manifest, span.clone(), &mut problems) {
+                let display = crate::paths::display(&file);
+                match std::fs::read_to_string(&file) {
+                    Ok(text) => match parse_pack(&display, &text, sources) {
+                        Ok(pack) => user.push(pack),
+                        Err(problem) => problems.push(problem),
+                    },
+                    Err(error) => problems.push(
+                        Problem::error(
+                            "invalid-rule-pack",
+                            format!("cannot read rule pack `{display}`: {error}"),
+                        )
+                        .at(*manifest, span.clone(), "included here"),
+                    ),
+                }
+            }
+        }
+        let packs: Vec<&ParsedPack> = self.builtin.iter().chain(user.iter()).collect();
+        let set = validate(&packs, &mut problems);
+        match set {
+            Some(set) if problems.is_empty() => {
+                let set = Arc::new(set);
+                self.cache.insert(key, Arc::clone(&set));
+                Ok(set)
+            }
+            _ => Err(problems),
+        }
+    }
+}
+
+/// The pack files an include names: a file, or every `*.toml` in a folder, sorted.
+fn pack_files(
+    path: &Path,
+    manifest: FileId,
+    span: Range<usize>,
+    problems: &mut Vec<Problem>,
+) -> Vec<PathBuf> {
+    if path.is_dir() {
+        let mut files: Vec<PathBuf> = match std::fs::read_dir(path) {
+            Ok(entries) => entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+                .collect(),
+            Err(error) => {
+                problems.push(
+                    Problem::error(
+                        "invalid-rule-pack",
+                        format!("cannot read rule folder `{}`: {error}", path.display()),
+                    )
+                    .at(manifest, span, "included here"),
+                );
+                return Vec::new();
+            }
+        };
+        files.sort();
+        files
+    } else if path.is_file() {
+        vec![path.to_path_buf()]
+    } else {
+        problems.push(
+            Problem::error(
+                "invalid-rule-pack",
+                format!("rule pack `{}` does not exist", path.display()),
+            )
+            .at(manifest, span, "no such file or folder")
+            .help("give a `.toml` rule pack or a folder of them, relative to the manifest"),
+        );
+        Vec::new()
+    }
+}
+
+fn parse_pack(display: &str, text: &str, sources: &mut SourceMap) -> Result<ParsedPack, Problem> {
+    let file = sources.add(SourceFile::new(display, text));
+    let raw: RawPack = toml::from_str(text).map_err(|error| {
+        toml_problem(
+            file,
+            &format!("invalid rule pack `{display}`"),
+            &error,
+            text.len(),
+        )
+    })?;
+    Ok(ParsedPack {
+        display: display.to_string(),
+        file,
+        define: raw.define,
+        rules: raw.rule,
+    })
+}
+
+/// Replaces `{name}` with the pack's definition of `name` (wrapped in a group). Quantifiers
+/// such as `{2}` or `{0,3}` are left alone; an undefined name is an error.
+pub fn expand(
+    pattern: &str,
+    define: &std::collections::BTreeMap<String, String>,
+) -> Result<String, String> {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        let name = &after[..name_len];
+        let is_name = !name.is_empty()
+            && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && after[name_len..].starts_with('}');
+        let escaped = open > 0 && rest.as_bytes()[open - 1] == b'\\';
+        if is_name && !escaped {
+            match define.get(name) {
+                Some(fragment) => {
+                    out.push_str("(?:");
+                    out.push_str(fragment);
+                    out.push(')');
+                }
+                None => {
+                    return Err(format!(
+                        "`{{{name}}}` is not defined in this pack's [define] table"
+                    ));
+                }
+            }
+            rest = &after[name_len + 1..];
+        } else {
+            out.push('{');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+        && id.as_bytes()[0].is_ascii_lowercase()
+}
+
+fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSet> {
+    let mut rules = Vec::new();
+    let mut pattern_sources: Vec<(usize, String)> = Vec::new();
+    let mut compiled: Vec<(usize, Regex)> = Vec::new();
+    let mut seen: HashMap<String, (FileId, Range<usize>)> = HashMap::new();
+
+    for pack in packs {
+        let file = pack.file;
+        for raw in &pack.rules {
+            let id = raw.id.get_ref();
+            if !is_kebab_case(id) {
+                problems.push(
+                    Problem::error("invalid-rule", format!("rule id `{id}` is not kebab-case")).at(
+                        file,
+                        raw.id.span(),
+                        "use lower-case words joined by `-`",
+                    ),
+                );
+            }
+            if let Some((first_file, first_span)) = seen.get(id) {
+                problems.push(
+                    Problem::error("invalid-rule", format!("duplicate rule id `{id}`"))
+                        .at(file, raw.id.span(), "defined again here")
+                        .also(*first_file, first_span.clone(), "first defined here")
+                        .help("rule ids are unique across all packs; rename one of them"),
+                );
+            } else {
+                seen.insert(id.clone(), (file, raw.id.span()));
+            }
+
+            let kind = match &raw.kind {
+                None if raw.requires.is_some() => Some(RuleKind::Claim),
+                None => {
+                    problems.push(
+                        Problem::error("invalid-rule", format!("rule `{id}` has neither `requires` nor `kind`"))
+                            .at(file, raw.id.span(), "in this rule")
+                            .help("a claim rule sets `requires = \"framework-user\"` or `\"framework-creator\"`"),
+                    );
+                    None
+                }
+                Some(kind) => {
+                    closed_value(kind, &RuleKind::IDS, "rule kind", file, problems).map(|k| match k
+                    {
+                        "claim" => RuleKind::Claim,
+                        "rationale" => RuleKind::Rationale,
+                        _ => RuleKind::Builtin,
+                    })
+                }
+            };
+            let requires = raw.requires.as_ref().and_then(|r| {
+                closed_value(r, &Category::IDS, "category", file, problems)
+                    .and_then(|c| c.parse::<Category>().ok())
+            });
+            if kind == Some(RuleKind::Claim) && requires.is_none() && raw.requires.is_none() {
+                problems.push(
+                    Problem::error(
+                        "invalid-rule",
+                        format!("claim rule `{id}` needs `requires`"),
+                    )
+                    .at(file, raw.id.span(), "in this rule"),
+                );
+            }
+            if kind.is_some_and(|k| k != RuleKind::Claim) {
+                if let Some(r) = &raw.requires {
+                    problems.push(
+                        Problem::error("invalid-rule", "`requires` only applies to claim rules")
+                            .at(file, r.span(), "remove this, or drop `kind`"),
+                    );
+                }
+            }
+            let severity = match &raw.severity {
+                Some(s) => closed_value(s, &Severity::IDS, "severity", file, problems)
+                    .and_then(|s| s.parse().ok()),
+                None => Some(match kind {
+                    Some(RuleKind::Claim) => Severity::Error,
+                    _ => Severity::Warning,
+                }),
+            };
+            let sections = match &raw.sections {
+                Some(list) => list
+                    .iter()
+                    .filter_map(|s| {
+                        closed_value(s, &SectionKind::IDS, "section kind", file, problems)
+                            .and_then(SectionKind::from_id)
+                    })
+                    .collect(),
+                None => match kind {
+                    Some(RuleKind::Rationale) => {
+                        vec![
+                            SectionKind::Context,
+                            SectionKind::Decision,
+                            SectionKind::Consequences,
+                        ]
+                    }
+                    _ => vec![SectionKind::Decision],
+                },
+            };
+            if raw.explain.get_ref().trim().is_empty() {
+                problems.push(
+                    Problem::error(
+                        "invalid-rule",
+                        format!("rule `{id}` has an empty explanation"),
+                    )
+                    .at(
+                        file,
+                        raw.explain.span(),
+                        "explain what it checks, why, and give examples",
+                    ),
+                );
+            }
+            match kind {
+                Some(RuleKind::Builtin) if !raw.patterns.is_empty() => problems.push(
+                    Problem::error("invalid-rule", "built-in rules have no patterns").at(
+                        file,
+                        raw.patterns[0].span(),
+                        "remove `patterns` or change `kind`",
+                    ),
+                ),
+                Some(RuleKind::Claim | RuleKind::Rationale) if raw.patterns.is_empty() => problems
+                    .push(
+                        Problem::error("invalid-rule", format!("rule `{id}` has no patterns")).at(
+                            file,
+                            raw.id.span(),
+                            "add at least one regex to `patterns`",
+                        ),
+                    ),
+                _ => {}
+            }
+
+            let rule_index = rules.len();
+            let mut expanded_patterns = Vec::new();
+            for pattern in &raw.patterns {
+                let expanded = match expand(pattern.get_ref(), &pack.define) {
+                    Ok(expanded) => expanded,
+                    Err(message) => {
+                        problems.push(
+                            Problem::error("invalid-rule", "undefined name in rule pattern")
+                                .at(file, pattern.span(), "uses an undefined name")
+                                .note(message),
+                        );
+                        continue;
+                    }
+                };
+                match compile_pattern(&expanded) {
+                    Ok(regex) => {
+                        pattern_sources.push((rule_index, expanded.clone()));
+                        compiled.push((rule_index, regex));
+                        expanded_patterns.push(expanded);
+                    }
+                    Err(error) => problems.push(regex_problem(file, pattern, &error)),
+                }
+            }
+            let exclude = if raw.exclude.is_empty() {
+                None
+            } else {
+                let mut ok = true;
+                let mut parts = Vec::new();
+                for pattern in &raw.exclude {
+                    let expanded = expand(pattern.get_ref(), &pack.define)
+                        .unwrap_or_else(|_| pattern.get_ref().clone());
+                    if let Err(error) = compile_pattern(&expanded) {
+                        problems.push(regex_problem(file, pattern, &error));
+                        ok = false;
+                    }
+                    // Exclusions are case-insensitive: they name words, whatever their case.
+                    parts.push(format!("(?i:{expanded})"));
+                }
+                let joined = parts.join("|");
+                if ok {
+                    compile_pattern(&joined).ok()
+                } else {
+                    None
+                }
+            };
+
+            if let (Some(kind), Some(severity)) = (kind, severity) {
+                rules.push(Rule {
+                    id: Arc::from(id.as_str()),
+                    summary: raw.summary.clone(),
+                    kind,
+                    requires,
+                    severity,
+                    sections,
+                    patterns: expanded_patterns,
+                    message: raw.message.clone(),
+                    help: raw.help.clone(),
+                    explain: raw.explain.get_ref().clone(),
+                    pack: pack.display.clone(),
+                    pack_file: file,
+                    exclude,
+                });
+            } else {
+                // Keep pattern indices pointing at real rules.
+                pattern_sources.retain(|(r, _)| *r != rule_index);
+                compiled.retain(|(r, _)| *r != rule_index);
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return None;
+    }
+    let set = match RegexSetBuilder::new(pattern_sources.iter().map(|(_, p)| p.as_str()))
+        .unicode(false)
+        .size_limit(SET_SIZE_LIMIT)
+        .dfa_size_limit(SET_SIZE_LIMIT)
+        .build()
+    {
+        Ok(set) => set,
+        Err(error) => {
+            problems.push(Problem::error(
+                "invalid-rule-pack",
+                format!("the rule patterns do not compile together: {error}"),
+            ));
+            return None;
+        }
+    };
+    let by_id = rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (Arc::clone(&r.id), i))
+        .collect();
+    Some(RuleSet {
+        rules,
+        set,
+        patterns: compiled,
+        by_id,
+    })
+}
+
+fn regex_problem(file: FileId, pattern: &Spanned<String>, error: &regex::Error) -> Problem {
+    let message = match error {
+        regex::Error::CompiledTooBig(limit) => {
+            format!("pattern compiles to more than the {limit}-byte limit; simplify it or split it")
+        }
+        other => other.to_string(),
+    };
+    Problem::error("invalid-rule", "invalid regex in rule pattern")
+        .at(file, pattern.span(), "this pattern does not compile")
+        .note(message)
+}
+
+fn closed_value<'v>(
+    value: &'v Spanned<String>,
+    allowed: &[&'v str],
+    what: &str,
+    file: FileId,
+    problems: &mut Vec<Problem>,
+) -> Option<&'v str> {
+    let given = value.get_ref().as_str();
+    if let Some(found) = allowed.iter().find(|a| **a == given) {
+        return Some(found);
+    }
+    let mut problem = Problem::error("invalid-rule", format!("unknown {what} `{given}`")).at(
+        file,
+        value.span(),
+        format!("not a {what}"),
+    );
+    if let Some(suggestion) = did_you_mean(given, allowed.iter().copied()) {
+        problem = problem.help(format!("did you mean `{suggestion}`?"));
+    }
+    problems.push(problem.note(format!("expected {}", one_of(allowed))));
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(text: &str) -> Result<Arc<RuleSet>, Vec<Problem>> {
+        let mut sources = SourceMap::default();
+        let pack = parse_pack("user.toml", text, &mut sources).map_err(|p| vec![p])?;
+        let mut problems = Vec::new();
+        match validate(&[&pack], &mut problems) {
+            Some(set) if problems.is_empty() => Ok(Arc::new(set)),
+            _ => Err(problems),
+        }
+    }
+
+    const GOOD: &str = r#"
+[[rule]]
+id = "own-thing"
+summary = "s"
+requires = "framework-creator"
+patterns = ['(?i)\bour own thing\b']
+message = "m"
+explain = "e"
+"#;
+
+    #[test]
+    fn expands_defines_but_not_quantifiers() {
+        let mut define = std::collections::BTreeMap::new();
+        define.insert("own".to_string(), "our own|in-house".to_string());
+        assert_eq!(
+            expand(r"\b{own}\s+\w{2,3}", &define),
+            Ok(r"\b(?:our own|in-house)\s+\w{2,3}".to_string())
+        );
+        assert!(expand("{missing}", &define).is_err());
+    }
+
+    #[test]
+    fn builtin_packs_load() {
+        let mut sources = SourceMap::default();
+        let loader = RuleSetLoader::new(&mut sources);
+        let Ok(mut loader) = loader else {
+            panic!("built-in packs must parse");
+        };
+        let set = loader.load(&[], &mut sources);
+        assert!(set.is_ok(), "{:?}", set.err());
+    }
+
+    #[test]
+    fn good_pack_defaults() {
+        let Ok(set) = load_text(GOOD) else {
+            panic!("should load")
+        };
+        let rule = &set.rules[0];
+        assert_eq!(rule.kind, RuleKind::Claim);
+        assert_eq!(rule.severity, Severity::Error);
+        assert_eq!(rule.sections, vec![SectionKind::Decision]);
+    }
+
+    #[test]
+    fn reports_every_problem() {
+        let text = r#"
+[[rule]]
+id = "Bad_Id"
+summary = "s"
+requires = "framework-creater"
+severity = "eror"
+sections = ["decisoin"]
+patterns = ['(unclosed']
+message = "m"
+explain = "e"
+"#;
+        let Err(problems) = load_text(text) else {
+            panic!("should fail")
+        };
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(problems.len(), 5, "{messages:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.notes.iter().any(|n| n.contains("`framework-creator`")))
+        );
+        let regex = problems
+            .iter()
+            .find(|p| p.message.contains("regex"))
+            .map(|p| p.primary.clone());
+        let span = regex.flatten().map(|l| l.span).unwrap_or_default();
+        assert_eq!(&text[span], "'(unclosed'");
+    }
+
+    #[test]
+    fn duplicate_ids_show_both() {
+        let text = format!("{GOOD}\n{GOOD}");
+        let Err(problems) = load_text(&text) else {
+            panic!("should fail")
+        };
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].secondary.len(), 1);
+    }
+
+    #[test]
+    fn oversized_regex_is_an_error() {
+        let text = GOOD.replace(r"(?i)\bour own thing\b", r"(?:\w{1000}){1000}");
+        let Err(problems) = load_text(&text) else {
+            panic!("should fail")
+        };
+        assert!(
+            problems[0].notes.iter().any(|n| n.contains("limit")),
+            "{:?}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn unknown_key_in_rule() {
+        let text = GOOD.replace("summary", "sumary");
+        let Err(problems) = load_text(&text) else {
+            panic!("should fail")
+        };
+        assert!(
+            problems[0]
+                .notes
+                .iter()
+                .any(|n| n.contains("did you mean `summary`")),
+            "{:?}",
+            problems[0]
+        );
+    }
+}

@@ -1,0 +1,85 @@
+//! Rule packs (SPEC 3): TOML files that hold each rule's id, severity, patterns, help and long
+//! explanation. Built-in packs are compiled into the binary; users add theirs with
+//! `[rules] include`. Loading has two phases: parse each pack (syntax and shape, with spans),
+//! then validate every rule of every pack and report all problems at once.
+
+mod builtin;
+mod load;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use regex::bytes::{Regex, RegexSet};
+
+use crate::adr::SectionKind;
+use crate::category::Category;
+use crate::diag::Severity;
+use crate::source::FileId;
+
+pub use builtin::BUILTIN_PACKS;
+pub use load::{RuleSetLoader, compile_pattern};
+
+/// How a rule is evaluated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    /// A decision that needs a category (`requires`): fires when the team is below it.
+    Claim,
+    /// A poor reason given for over-reach: fires only in an ADR that also makes a
+    /// framework-creator claim.
+    Rationale,
+    /// Checked by adrlint's own code (input problems, ADR structure); the pack holds its
+    /// documentation and default severity.
+    Builtin,
+}
+
+impl RuleKind {
+    pub const IDS: [&'static str; 3] = ["claim", "rationale", "builtin"];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            RuleKind::Claim => "claim",
+            RuleKind::Rationale => "rationale",
+            RuleKind::Builtin => "builtin",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: Arc<str>,
+    pub summary: String,
+    pub kind: RuleKind,
+    pub requires: Option<Category>,
+    pub severity: Severity,
+    pub sections: Vec<SectionKind>,
+    pub patterns: Vec<String>,
+    pub message: String,
+    pub help: Option<String>,
+    pub explain: String,
+    /// The pack file, as shown to users (`rules/build-your-own.toml`).
+    pub pack: String,
+    pub pack_file: FileId,
+    /// Sentences matching any of these are not claims of this rule (look-alike words).
+    pub exclude: Option<Regex>,
+}
+
+/// Every rule of a run, compiled: one `RegexSet` over all patterns finds the candidate rules
+/// of a sentence in one pass; the per-pattern regexes then give the spans.
+#[derive(Debug)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub set: RegexSet,
+    /// For each pattern of `set`: (rule index, its compiled regex).
+    pub patterns: Vec<(usize, Regex)>,
+    by_id: HashMap<Arc<str>, usize>,
+}
+
+impl RuleSet {
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.by_id.get(id).map(|&i| &self.rules[i])
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.rules.iter().map(|r| &*r.id)
+    }
+}
