@@ -4,6 +4,9 @@
 //! → load rule packs ([`rules`]) → evaluate ([`engine`]) → [`report`]. [`commands`] wires the
 //! steps together for each subcommand.
 
+// Problems are built once per bad input, never in a hot path: their size does not matter.
+#![allow(clippy::result_large_err)]
+
 pub mod adr;
 pub mod category;
 pub mod cli;
@@ -11,6 +14,7 @@ pub mod commands;
 pub mod diag;
 pub mod discover;
 pub mod engine;
+pub mod lint;
 pub mod manifest;
 pub mod paths;
 pub mod report;

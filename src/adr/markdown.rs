@@ -90,12 +90,11 @@ impl Walker<'_> {
                 self.flush();
                 self.heading = Some((level as u8, Chunk::default(), range));
             }
-            Tag::Paragraph => {
-                if self.block != Block::ListItem {
+            Tag::Paragraph
+                if self.block != Block::ListItem => {
                     self.flush();
                     self.block = Block::Paragraph;
                 }
-            }
             Tag::Item => {
                 self.flush();
                 self.item_depth += 1;
@@ -277,8 +276,8 @@ impl Walker<'_> {
         } else if section_kind == SectionKind::Status && self.label_kind.is_none() {
             self.note_status(&chunk, lead);
         }
-        if let Some(rest) = strip_prefix_ignore_case(trimmed, "date:") {
-            if self.out.date.is_none() {
+        if let Some(rest) = strip_prefix_ignore_case(trimmed, "date:")
+            && self.out.date.is_none() {
                 let value = rest.trim().lines().next().unwrap_or("").trim().to_string();
                 let start = lead + (trimmed.len() - rest.trim_start().len());
                 let sentence_span = span_of(&chunk, start..start + value.len());
@@ -287,7 +286,6 @@ impl Walker<'_> {
                     span: sentence_span,
                 });
             }
-        }
         if kind == SectionKind::Decision && self.out.chosen_option.is_none() {
             self.out.chosen_option = chosen_option(trimmed);
         }
@@ -343,8 +341,8 @@ impl Walker<'_> {
     }
 
     fn finish(mut self) -> Walked {
-        if let Some(chosen) = self.out.chosen_option.as_deref().map(comparable) {
-            if chosen.len() >= 3 {
+        if let Some(chosen) = self.out.chosen_option.as_deref().map(comparable)
+            && chosen.len() >= 3 {
                 for sentence in &mut self.out.sentences {
                     if sentence.option == OptionRole::Title {
                         let title = comparable(&sentence.text);
@@ -356,7 +354,6 @@ impl Walker<'_> {
                     }
                 }
             }
-        }
         // A house style with no recognised sections: its prose is its decision.
         if !self.structured {
             for sentence in &mut self.out.sentences {

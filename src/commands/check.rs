@@ -10,42 +10,16 @@ use rayon::prelude::*;
 use super::{
     EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, has_errors, print_problems, print_stdout, stdout_color,
 };
-use crate::adr;
 use crate::category::Category;
 use crate::cli::{CheckArgs, FailOn, Format};
-use crate::diag::{CategorySource, FileReport, Finding, Problem, Severity};
+use crate::diag::{CategorySource, FileReport, Problem, Severity};
 use crate::discover::{DEFAULT_FOLDERS, Target, discover};
-use crate::engine::{self, Context};
-use crate::manifest::{self, Discovery, Level, Manifest};
+use crate::lint::{DEFAULT_MAX_FILE_SIZE, Plan, lint_file};
+use crate::manifest::{self, Discovery, Manifest};
 use crate::report::{self, Outcome};
-use crate::rules::{Rule, RuleSet, RuleSetLoader};
+use crate::rules::RuleSetLoader;
 use crate::source::{SourceFile, SourceMap};
 use crate::suggest::{did_you_mean, one_of};
-
-/// Files larger than this are skipped with a finding unless the manifest sets `max-file-size`.
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
-/// A NUL byte in this many leading bytes marks a binary file.
-const BINARY_SNIFF: usize = 8192;
-
-/// How the files governed by one manifest (or by none) are judged.
-struct Plan {
-    rules: Arc<RuleSet>,
-    category: Option<Category>,
-    category_source: Option<CategorySource>,
-    levels: HashMap<String, Level>,
-    max_file_size: u64,
-    /// Its manifest failed to load: already reported, so no "no category" warning either.
-    broken: bool,
-}
-
-impl Plan {
-    fn level(&self, rule: &Rule) -> Level {
-        self.levels
-            .get(&*rule.id)
-            .copied()
-            .unwrap_or(Level::Severity(rule.severity))
-    }
-}
 
 /// Loaded manifests, each loaded once however many files it governs.
 #[derive(Default)]
@@ -299,11 +273,10 @@ pub fn parse_category_flag(id: &str) -> Result<Category, Problem> {
 }
 
 fn default_paths(manifest: Option<&Manifest>) -> Vec<PathBuf> {
-    if let Some(manifest) = manifest {
-        if !manifest.adr_paths.is_empty() {
+    if let Some(manifest) = manifest
+        && !manifest.adr_paths.is_empty() {
             return manifest.adr_paths.clone();
         }
-    }
     DEFAULT_FOLDERS
         .iter()
         .map(PathBuf::from)
@@ -374,155 +347,4 @@ fn plan_for(
         max_file_size: manifest.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
         broken: false,
     })
-}
-
-/// Reads, decodes, parses and evaluates one file. Input problems become findings of the
-/// built-in input rules, so the rest of the run goes on.
-fn lint_file(path: &Path, plan: &Plan) -> FileReport {
-    let display = crate::paths::display(path);
-    let mut findings = Vec::new();
-    let input = |id: &str, span: Range<usize>, label: String, findings: &mut Vec<Finding>| {
-        if let Some(rule) = plan.rules.get(id) {
-            if let Level::Severity(severity) = plan.level(rule) {
-                let mut finding =
-                    Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
-                finding.label = Some(label);
-                finding.help = rule.help.clone();
-                findings.push(finding);
-            }
-        }
-    };
-    let empty = |findings| FileReport {
-        path: display.clone(),
-        source: Arc::from(""),
-        findings,
-    };
-
-    let size = match std::fs::metadata(path) {
-        Ok(meta) => meta.len(),
-        Err(error) => {
-            input(
-                "unreadable-file",
-                0..0,
-                format!("cannot read this file: {error}"),
-                &mut findings,
-            );
-            return empty(findings);
-        }
-    };
-    if size > plan.max_file_size {
-        input(
-            "file-too-large",
-            0..0,
-            format!(
-                "{size} bytes, over the {}-byte limit; skipped",
-                plan.max_file_size
-            ),
-            &mut findings,
-        );
-        return empty(findings);
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            input(
-                "unreadable-file",
-                0..0,
-                format!("cannot read this file: {error}"),
-                &mut findings,
-            );
-            return empty(findings);
-        }
-    };
-    if bytes.iter().take(BINARY_SNIFF).any(|&b| b == 0) {
-        input(
-            "binary-file",
-            0..0,
-            "this file holds NUL bytes; skipped".to_string(),
-            &mut findings,
-        );
-        return empty(findings);
-    }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        input(
-            "empty-file",
-            0..0,
-            "this file has no content".to_string(),
-            &mut findings,
-        );
-        return empty(findings);
-    }
-    let (text, invalid) = decode(bytes);
-    if let Some((offset, count)) = invalid {
-        let end = crate::source::ceil_char_boundary(&text, offset + 1);
-        input(
-            "invalid-utf8",
-            offset..end,
-            format!("invalid UTF-8 at byte {offset}; {count} byte(s) read as spaces"),
-            &mut findings,
-        );
-    }
-    let parsed = adr::parse(path, &text);
-    if let Some((message, span)) = parsed.front_matter.as_ref().and_then(|f| f.error.clone()) {
-        input("invalid-front-matter", span, message, &mut findings);
-    }
-    let level = |rule: &Rule| plan.level(rule);
-    let context = Context {
-        rules: &plan.rules,
-        category: plan.category,
-        category_source: plan.category_source.clone(),
-        level: &level,
-    };
-    findings.extend(engine::evaluate(&parsed, &context));
-    findings.sort_by(|a, b| {
-        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
-    });
-    FileReport {
-        path: display,
-        source: Arc::from(text),
-        findings,
-    }
-}
-
-/// UTF-8 text with every invalid byte replaced by a space, so byte offsets stay those of the
-/// file. Returns the first invalid offset and how many bytes were replaced.
-fn decode(bytes: Vec<u8>) -> (String, Option<(usize, usize)>) {
-    match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
-        Err(error) => {
-            let mut bytes = error.into_bytes();
-            let mut first = None;
-            let mut count = 0;
-            let mut at = 0;
-            while at < bytes.len() {
-                match std::str::from_utf8(&bytes[at..]) {
-                    Ok(_) => break,
-                    Err(e) => {
-                        let bad = at + e.valid_up_to();
-                        let len = e.error_len().unwrap_or(bytes.len() - bad);
-                        for b in &mut bytes[bad..bad + len] {
-                            *b = b' ';
-                        }
-                        first.get_or_insert(bad);
-                        count += len;
-                        at = bad + len;
-                    }
-                }
-            }
-            let text = String::from_utf8(bytes).unwrap_or_default();
-            (text, first.map(|f| (f, count)))
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decode_keeps_offsets() {
-        let (text, invalid) = decode(b"ab\xffcd\xfe".to_vec());
-        assert_eq!(text, "ab cd ");
-        assert_eq!(invalid, Some((2, 2)));
-    }
 }

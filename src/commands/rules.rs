@@ -14,10 +14,13 @@ use crate::source::SourceMap;
 
 /// The rule set a listing command shows: built-in packs plus those of `--config` (or of the
 /// manifest in the working folder), with its severity overrides.
+/// A rule set and the manifest's per-rule levels.
+pub type Listing = (Arc<RuleSet>, Vec<(String, Level)>);
+
 pub fn load_for_listing(
     config: Option<&Path>,
     sources: &mut SourceMap,
-) -> Result<(Arc<RuleSet>, Vec<(String, Level)>), Vec<Problem>> {
+) -> Result<Listing, Vec<Problem>> {
     let mut loader = RuleSetLoader::new(sources)?;
     let path = match config {
         Some(path) => Some(path.to_path_buf()),

@@ -10,7 +10,8 @@ use crate::adr::{Adr, OptionRole, SectionKind, Sentence};
 use crate::category::Category;
 use crate::diag::{CategorySource, Finding, Severity};
 use crate::manifest::Level;
-use crate::rules::{Rule, RuleKind, RuleSet};
+use crate::rules::{EXCLUDE_WINDOW, Rule, RuleKind, RuleSet};
+use crate::source::{ceil_char_boundary, floor_char_boundary};
 
 /// What a file is judged against: the rules, the team's category and per-rule levels.
 pub struct Context<'a> {
@@ -130,6 +131,22 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
     findings
 }
 
+fn is_excluded(rule: &Rule, text: &str, matched: std::ops::Range<usize>) -> bool {
+    if let Some(within) = &rule.exclude_within
+        && within.is_match(&text.as_bytes()[matched.clone()]) {
+            return true;
+        }
+    if let Some(exclude) = &rule.exclude {
+        let from = floor_char_boundary(text, matched.start.saturating_sub(EXCLUDE_WINDOW));
+        let to = ceil_char_boundary(text, matched.end + EXCLUDE_WINDOW);
+        // Only exclusion matches that touch or overlap the claim's neighbourhood count.
+        if exclude.is_match(&text.as_bytes()[from..to]) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The file span of the first match of the rule in the sentence that the sentence asserts.
 fn first_asserted(
     rules: &RuleSet,
@@ -138,18 +155,14 @@ fn first_asserted(
 ) -> Option<std::ops::Range<usize>> {
     let rule = &rules.rules[rule_index];
     let text = sentence.text.as_str();
-    if rule
-        .exclude
-        .as_ref()
-        .is_some_and(|e| e.is_match(text.as_bytes()))
-    {
-        return None;
-    }
     for (_, regex) in rules.patterns.iter().filter(|(r, _)| *r == rule_index) {
         for found in regex.find_iter(text.as_bytes()) {
-            let start = crate::source::floor_char_boundary(text, found.start());
-            let end = crate::source::ceil_char_boundary(text, found.end());
-            if start < end && is_asserted(text, start..end) {
+            let start = floor_char_boundary(text, found.start());
+            let end = ceil_char_boundary(text, found.end());
+            if start >= end || is_excluded(rule, text, start..end) {
+                continue;
+            }
+            if is_asserted(text, start..end) {
                 return Some(sentence.source_span(start..end));
             }
         }

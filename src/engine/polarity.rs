@@ -43,13 +43,36 @@ pub fn is_asserted(text: &str, claim: Range<usize>) -> bool {
             }
         }
     }
+    if COMPARED_WITH.iter().any(|cue| ends_with_word(before, cue)) {
+        return false;
+    }
     let after = &bytes[claim.end..];
-    if let Some(re) = AFTER_RE.as_ref() {
-        if re.is_match(after) {
+    if let Some(re) = AFTER_RE.as_ref()
+        && re.is_match(after) {
             return false;
         }
-    }
     true
+}
+
+/// A claim right after one of these is the alternative being compared against ("Beam over
+/// using Dask", "cheaper than running Kafka").
+const COMPARED_WITH: [&str; 8] = [
+    "over",
+    "than",
+    "versus",
+    "vs",
+    "vs.",
+    "compared to",
+    "compared with",
+    "unlike",
+];
+
+fn ends_with_word(before: &[u8], word: &str) -> bool {
+    let trimmed = before.trim_ascii_end();
+    let lower = trimmed.to_ascii_lowercase();
+    lower.ends_with(word.as_bytes())
+        && (lower.len() == word.len()
+            || !lower[lower.len() - word.len() - 1].is_ascii_alphanumeric())
 }
 
 /// Cues that look negative but are not, in the words just before them.
@@ -79,9 +102,22 @@ fn clause_start(bytes: &[u8], claim_start: usize) -> usize {
         .unwrap_or(0)
 }
 
-/// Inside a pair of straight or curly double quotes.
+/// Inside a pair of straight or curly double quotes. The quotes of MADR's
+/// `Chosen option: "…"` name an option; they do not quote anyone.
 fn inside_quotes(text: &str, at: usize) -> bool {
     let before = &text[..at.min(text.len())];
+    let opening = before.rfind(['"', '\u{201c}']);
+    let Some(opening) = opening else {
+        return false;
+    };
+    let lead = before[..opening]
+        .trim_end()
+        .trim_end_matches(':')
+        .trim_end()
+        .to_ascii_lowercase();
+    if lead.ends_with("option") {
+        return false;
+    }
     let straight = before.matches('"').count();
     let open = before.matches('\u{201c}').count();
     let close = before.matches('\u{201d}').count();

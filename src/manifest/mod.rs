@@ -110,14 +110,14 @@ pub fn load(path: &Path, display: &str, sources: &mut SourceMap) -> Result<Manif
         )]
     })?;
     let file = sources.add(SourceFile::new(display, text.as_str()));
-    parse(path, &text, file)
+    parse(path, display, &text, file)
 }
 
-fn parse(path: &Path, text: &str, file: FileId) -> Result<Manifest, Vec<Problem>> {
+fn parse(path: &Path, display: &str, text: &str, file: FileId) -> Result<Manifest, Vec<Problem>> {
     let raw: RawManifest = toml::from_str(text).map_err(|error| {
         vec![toml_problem(
             file,
-            &format!("invalid manifest `{}`", path.display()),
+            &format!("invalid manifest `{display}`"),
             &error,
             text.len(),
         )]
@@ -268,7 +268,7 @@ mod tests {
     use super::*;
 
     fn problems(text: &str) -> Vec<Problem> {
-        match parse(Path::new("adrlint.toml"), text, 0) {
+        match parse(Path::new("adrlint.toml"), "adrlint.toml", text, 0) {
             Ok(_) => Vec::new(),
             Err(problems) => problems,
         }
@@ -277,7 +277,7 @@ mod tests {
     #[test]
     fn valid_manifest_loads() {
         let text = "[team]\nname = \"x\"\ncategory = \"framework-user\"\n[adr]\npaths = [\"docs/adr\"]\nexclude = [\"docs/adr/template.md\"]\n[rules.severity]\n\"nih-rationale\" = \"error\"\n";
-        let manifest = parse(Path::new("/repo/adrlint.toml"), text, 0);
+        let manifest = parse(Path::new("/repo/adrlint.toml"), "adrlint.toml", text, 0);
         let Ok(manifest) = manifest else {
             panic!("manifest should load: {manifest:?}");
         };

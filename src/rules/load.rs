@@ -47,6 +47,8 @@ struct RawRule {
     patterns: Vec<Spanned<String>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
+    #[serde(default, rename = "exclude-within")]
+    exclude_within: Vec<Spanned<String>>,
     message: String,
     help: Option<String>,
     explain: Spanned<String>,
@@ -315,14 +317,13 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     .at(file, raw.id.span(), "in this rule"),
                 );
             }
-            if kind.is_some_and(|k| k != RuleKind::Claim) {
-                if let Some(r) = &raw.requires {
+            if kind.is_some_and(|k| k != RuleKind::Claim)
+                && let Some(r) = &raw.requires {
                     problems.push(
                         Problem::error("invalid-rule", "`requires` only applies to claim rules")
                             .at(file, r.span(), "remove this, or drop `kind`"),
                     );
                 }
-            }
             let severity = match &raw.severity {
                 Some(s) => closed_value(s, &Severity::IDS, "severity", file, problems)
                     .and_then(|s| s.parse().ok()),
@@ -405,28 +406,8 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     Err(error) => problems.push(regex_problem(file, pattern, &error)),
                 }
             }
-            let exclude = if raw.exclude.is_empty() {
-                None
-            } else {
-                let mut ok = true;
-                let mut parts = Vec::new();
-                for pattern in &raw.exclude {
-                    let expanded = expand(pattern.get_ref(), &pack.define)
-                        .unwrap_or_else(|_| pattern.get_ref().clone());
-                    if let Err(error) = compile_pattern(&expanded) {
-                        problems.push(regex_problem(file, pattern, &error));
-                        ok = false;
-                    }
-                    // Exclusions are case-insensitive: they name words, whatever their case.
-                    parts.push(format!("(?i:{expanded})"));
-                }
-                let joined = parts.join("|");
-                if ok {
-                    compile_pattern(&joined).ok()
-                } else {
-                    None
-                }
-            };
+            let exclude = union(&raw.exclude, &pack.define, file, problems);
+            let exclude_within = union(&raw.exclude_within, &pack.define, file, problems);
 
             if let (Some(kind), Some(severity)) = (kind, severity) {
                 rules.push(Rule {
@@ -443,6 +424,7 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     pack: pack.display.clone(),
                     pack_file: file,
                     exclude,
+                    exclude_within,
                 });
             } else {
                 // Keep pattern indices pointing at real rules.
@@ -480,6 +462,39 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
         patterns: compiled,
         by_id,
     })
+}
+
+/// One case-insensitive regex matching any of `patterns` (exclusions name words, whatever
+/// their case); `None` when there are none or one does not compile (reported).
+fn union(
+    patterns: &[Spanned<String>],
+    define: &std::collections::BTreeMap<String, String>,
+    file: FileId,
+    problems: &mut Vec<Problem>,
+) -> Option<Regex> {
+    if patterns.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for pattern in patterns {
+        let expanded = match expand(pattern.get_ref(), define) {
+            Ok(expanded) => expanded,
+            Err(message) => {
+                problems.push(
+                    Problem::error("invalid-rule", "undefined name in exclusion pattern")
+                        .at(file, pattern.span(), "uses an undefined name")
+                        .note(message),
+                );
+                return None;
+            }
+        };
+        if let Err(error) = compile_pattern(&expanded) {
+            problems.push(regex_problem(file, pattern, &error));
+            return None;
+        }
+        parts.push(format!("(?i:{expanded})"));
+    }
+    compile_pattern(&parts.join("|")).ok()
 }
 
 fn regex_problem(file: FileId, pattern: &Spanned<String>, error: &regex::Error) -> Problem {

@@ -59,9 +59,16 @@ pub struct Rule {
     /// The pack file, as shown to users (`rules/build-your-own.toml`).
     pub pack: String,
     pub pack_file: FileId,
-    /// Sentences matching any of these are not claims of this rule (look-alike words).
+    /// Look-alike words: a match with one of these within [`EXCLUDE_WINDOW`] bytes around it
+    /// is not a claim ("a raft of changes", "the scheduler page").
     pub exclude: Option<Regex>,
+    /// Words that, inside the matched text, show the team uses an existing product rather
+    /// than building one ("create an EventBridge event bus").
+    pub exclude_within: Option<Regex>,
 }
+
+/// How far around a match `exclude` looks, in bytes.
+pub const EXCLUDE_WINDOW: usize = 40;
 
 /// Every rule of a run, compiled: one `RegexSet` over all patterns finds the candidate rules
 /// of a sentence in one pass; the per-pattern regexes then give the spans.

@@ -1,0 +1,210 @@
+//! Linting one file: read it within limits, decode it, parse it as an ADR and evaluate the
+//! rules, turning every input problem into a finding so the rest of the run goes on.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::adr;
+use crate::category::Category;
+use crate::diag::{CategorySource, FileReport, Finding};
+use crate::engine::{self, Context};
+use crate::manifest::Level;
+use crate::rules::{Rule, RuleSet};
+
+/// Files larger than this are skipped with a finding unless the manifest sets `max-file-size`.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+/// A NUL byte in this many leading bytes marks a binary file.
+const BINARY_SNIFF: usize = 8192;
+
+/// How the files governed by one manifest (or by none) are judged.
+pub struct Plan {
+    pub rules: Arc<RuleSet>,
+    pub category: Option<Category>,
+    pub category_source: Option<CategorySource>,
+    pub levels: HashMap<String, Level>,
+    pub max_file_size: u64,
+    /// Its manifest failed to load: already reported, so no "no category" warning either.
+    pub broken: bool,
+}
+
+impl Plan {
+    pub fn level(&self, rule: &Rule) -> Level {
+        self.levels
+            .get(&*rule.id)
+            .copied()
+            .unwrap_or(Level::Severity(rule.severity))
+    }
+}
+
+/// Reads, decodes, parses and evaluates one file. Input problems become findings of the
+/// built-in input rules, so the rest of the run goes on.
+pub fn lint_file(path: &Path, plan: &Plan) -> FileReport {
+    let display = crate::paths::display(path);
+    let mut findings = Vec::new();
+    let empty = |findings| FileReport {
+        path: display.clone(),
+        source: Arc::from(""),
+        findings,
+    };
+
+    let size = match std::fs::metadata(path) {
+        Ok(meta) => meta.len(),
+        Err(error) => {
+            input_finding(
+                plan,
+                "unreadable-file",
+                0..0,
+                format!("cannot read this file: {error}"),
+                &mut findings,
+            );
+            return empty(findings);
+        }
+    };
+    if size > plan.max_file_size {
+        input_finding(
+            plan,
+            "file-too-large",
+            0..0,
+            format!(
+                "{size} bytes, over the {}-byte limit; skipped",
+                plan.max_file_size
+            ),
+            &mut findings,
+        );
+        return empty(findings);
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            input_finding(
+                plan,
+                "unreadable-file",
+                0..0,
+                format!("cannot read this file: {error}"),
+                &mut findings,
+            );
+            return empty(findings);
+        }
+    };
+    let (source, findings) = lint_bytes(path, bytes, plan);
+    FileReport {
+        path: display,
+        source,
+        findings,
+    }
+}
+
+/// Lints a file's contents: decoding, parsing and evaluation, with input problems as findings.
+/// `path` gives the ADR's number; nothing is read from it.
+pub fn lint_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> (Arc<str>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    if bytes.iter().take(BINARY_SNIFF).any(|&b| b == 0) {
+        input_finding(
+            plan,
+            "binary-file",
+            0..0,
+            "this file holds NUL bytes; skipped".to_string(),
+            &mut findings,
+        );
+        return (Arc::from(""), findings);
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        input_finding(
+            plan,
+            "empty-file",
+            0..0,
+            "this file has no content".to_string(),
+            &mut findings,
+        );
+        return (Arc::from(""), findings);
+    }
+    let (text, invalid) = decode(bytes);
+    if let Some((offset, count)) = invalid {
+        let end = crate::source::ceil_char_boundary(&text, offset + 1);
+        input_finding(
+            plan,
+            "invalid-utf8",
+            offset..end,
+            format!("invalid UTF-8 at byte {offset}; {count} byte(s) read as spaces"),
+            &mut findings,
+        );
+    }
+    let parsed = adr::parse(path, &text);
+    if let Some((message, span)) = parsed.front_matter.as_ref().and_then(|f| f.error.clone()) {
+        input_finding(plan, "invalid-front-matter", span, message, &mut findings);
+    }
+    let level = |rule: &Rule| plan.level(rule);
+    let context = Context {
+        rules: &plan.rules,
+        category: plan.category,
+        category_source: plan.category_source.clone(),
+        level: &level,
+    };
+    findings.extend(engine::evaluate(&parsed, &context));
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+    });
+    (Arc::from(text), findings)
+}
+
+/// A finding of one of the built-in input rules, at its configured level.
+fn input_finding(
+    plan: &Plan,
+    id: &str,
+    span: Range<usize>,
+    label: String,
+    findings: &mut Vec<Finding>,
+) {
+    if let Some(rule) = plan.rules.get(id)
+        && let Level::Severity(severity) = plan.level(rule) {
+            let mut finding = Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
+            finding.label = Some(label);
+            finding.help = rule.help.clone();
+            findings.push(finding);
+        }
+}
+
+/// UTF-8 text with every invalid byte replaced by a space, so byte offsets stay those of the
+/// file. Returns the first invalid offset and how many bytes were replaced.
+fn decode(bytes: Vec<u8>) -> (String, Option<(usize, usize)>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(error) => {
+            let mut bytes = error.into_bytes();
+            let mut first = None;
+            let mut count = 0;
+            let mut at = 0;
+            while at < bytes.len() {
+                match std::str::from_utf8(&bytes[at..]) {
+                    Ok(_) => break,
+                    Err(e) => {
+                        let bad = at + e.valid_up_to();
+                        let len = e.error_len().unwrap_or(bytes.len() - bad);
+                        for b in &mut bytes[bad..bad + len] {
+                            *b = b' ';
+                        }
+                        first.get_or_insert(bad);
+                        count += len;
+                        at = bad + len;
+                    }
+                }
+            }
+            let text = String::from_utf8(bytes).unwrap_or_default();
+            (text, first.map(|f| (f, count)))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_keeps_offsets() {
+        let (text, invalid) = decode(b"ab\xffcd\xfe".to_vec());
+        assert_eq!(text, "ab cd ");
+        assert_eq!(invalid, Some((2, 2)));
+    }
+}
