@@ -158,12 +158,13 @@ fn input_finding(
     findings: &mut Vec<Finding>,
 ) {
     if let Some(rule) = plan.rules.get(id)
-        && let Level::Severity(severity) = plan.level(rule) {
-            let mut finding = Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
-            finding.label = Some(label);
-            finding.help = rule.help.clone();
-            findings.push(finding);
-        }
+        && let Level::Severity(severity) = plan.level(rule)
+    {
+        let mut finding = Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
+        finding.label = Some(label);
+        finding.help = rule.help.clone();
+        findings.push(finding);
+    }
 }
 
 /// UTF-8 text with every invalid byte replaced by a space, so byte offsets stay those of the

@@ -8,26 +8,56 @@ use common::{fixture, run_in, run_with_env};
 fn misspelt_category_exits_2_with_a_suggestion() {
     let run = run_in(&fixture("bad-category"), &["check", "--color", "never"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("error[invalid-config]: unknown team category `framework-usr`"), "{}", run.stderr);
-    assert!(run.stderr.contains("┌─ adrlint.toml:3:12"), "{}", run.stderr);
-    assert!(run.stderr.contains("help: did you mean `framework-user`?"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error[invalid-config]: unknown team category `framework-usr`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("┌─ adrlint.toml:3:12"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("help: did you mean `framework-user`?"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn unknown_key_exits_2_with_a_suggestion() {
     let run = run_in(&fixture("unknown-key"), &["check", "--color", "never"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("unknown field `categry`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown field `categry`"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("┌─ adrlint.toml:3:1"), "{}", run.stderr);
-    assert!(run.stderr.contains("did you mean `category`?"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("did you mean `category`?"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn wrong_type_exits_2() {
     let run = run_in(&fixture("wrong-type"), &["check", "--color", "never"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("invalid type: integer `3`, expected a string"), "{}", run.stderr);
-    assert!(run.stderr.contains("┌─ adrlint.toml:3:12"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("invalid type: integer `3`, expected a string"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("┌─ adrlint.toml:3:12"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -35,11 +65,23 @@ fn bad_rule_pack_reports_every_problem_with_spans() {
     let run = run_in(&fixture("bad-pack"), &["check", "--color", "never"]);
     assert_eq!(run.code, 2);
     let stderr = &run.stderr;
-    assert!(stderr.contains("duplicate rule id `own-scheduler`"), "{stderr}");
+    assert!(
+        stderr.contains("duplicate rule id `own-scheduler`"),
+        "{stderr}"
+    );
     assert!(stderr.contains("┌─ adr-rules/house.toml:2:6"), "{stderr}");
-    assert!(stderr.contains("┌─ rules/build-your-own.toml:"), "both definitions are shown: {stderr}");
-    assert!(stderr.contains("unknown category `framework-creater`"), "{stderr}");
-    assert!(stderr.contains("did you mean `framework-creator`?"), "{stderr}");
+    assert!(
+        stderr.contains("┌─ rules/build-your-own.toml:"),
+        "both definitions are shown: {stderr}"
+    );
+    assert!(
+        stderr.contains("unknown category `framework-creater`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("did you mean `framework-creator`?"),
+        "{stderr}"
+    );
     assert!(stderr.contains("invalid regex in rule pattern"), "{stderr}");
     assert!(stderr.contains("┌─ adr-rules/house.toml:13:13"), "{stderr}");
     assert!(stderr.contains("unclosed group"), "{stderr}");
@@ -49,16 +91,32 @@ fn bad_rule_pack_reports_every_problem_with_spans() {
 fn no_manifest_warns_once_and_skips_claims() {
     let run = run_in(&fixture("no-manifest"), &["check", "--color", "never"]);
     assert_eq!(run.code, 0);
-    assert_eq!(run.stderr.matches("no team category is declared").count(), 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("no team category is declared").count(),
+        1,
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("adrlint init"), "{}", run.stderr);
-    assert!(run.stdout.contains("no findings in 1 file"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("no findings in 1 file"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
 fn missing_path_exits_2_and_other_paths_are_still_linted() {
-    let run = run_in(&fixture("demo"), &["check", "--format", "json", "nope.md", "docs/adr"]);
+    let run = run_in(
+        &fixture("demo"),
+        &["check", "--format", "json", "nope.md", "docs/adr"],
+    );
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("`nope.md` does not exist"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`nope.md` does not exist"),
+        "{}",
+        run.stderr
+    );
     let value = common::json(&run);
     assert_eq!(value["summary"]["files"], 2);
 }
@@ -67,7 +125,8 @@ fn missing_path_exits_2_and_other_paths_are_still_linted() {
 fn config_flag_overrides_discovery() {
     let config = fixture("categories/framework-creator/adrlint.toml");
     let config = config.to_string_lossy();
-    let (code, rows, _, _) = common::check_json("categories/data-product-user", &["--config", &config]);
+    let (code, rows, _, _) =
+        common::check_json("categories/data-product-user", &["--config", &config]);
     assert_eq!(rows, vec![]);
     assert_eq!(code, 0);
 }
@@ -76,7 +135,11 @@ fn config_flag_overrides_discovery() {
 fn unknown_category_flag_exits_2() {
     let run = run_in(&fixture("demo"), &["check", "--category", "framework-usr"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("did you mean `framework-user`?"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("did you mean `framework-user`?"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -89,12 +152,19 @@ fn human_output_has_both_labels_and_a_summary() {
 #[test]
 fn colour_only_when_asked_and_never_with_no_color() {
     let piped = run_in(&fixture("demo"), &["check"]);
-    assert!(!piped.stdout.contains('\u{1b}'), "colour leaked into a pipe");
+    assert!(
+        !piped.stdout.contains('\u{1b}'),
+        "colour leaked into a pipe"
+    );
     let forced = run_in(&fixture("demo"), &["check", "--color", "always"]);
     assert!(forced.stdout.contains('\u{1b}'));
     let clicolor = run_with_env(&fixture("demo"), &["check"], &[("CLICOLOR_FORCE", "1")]);
     assert!(clicolor.stdout.contains('\u{1b}'));
-    let no_color = run_with_env(&fixture("demo"), &["check"], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]);
+    let no_color = run_with_env(
+        &fixture("demo"),
+        &["check"],
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")],
+    );
     assert!(!no_color.stdout.contains('\u{1b}'));
 }
 
@@ -103,7 +173,12 @@ fn rules_lists_every_rule() {
     let run = run_in(&fixture("demo"), &["rules"]);
     assert_eq!(run.code, 0);
     assert!(run.stdout.starts_with("ID"), "{}", run.stdout);
-    for id in ["own-scheduler", "adopt-spark", "nih-rationale", "invalid-utf8"] {
+    for id in [
+        "own-scheduler",
+        "adopt-spark",
+        "nih-rationale",
+        "invalid-utf8",
+    ] {
         assert!(run.stdout.contains(id), "{id} missing");
     }
     let json = run_in(&fixture("demo"), &["rules", "--format", "json"]);
@@ -121,23 +196,47 @@ fn rules_lists_every_rule() {
 #[test]
 fn rules_shows_user_packs_and_overrides() {
     let run = run_in(&fixture("user-pack"), &["rules"]);
-    assert!(run.stdout.lines().any(|l| l.starts_with("own-ledger ") && l.contains("house.toml")), "{}", run.stdout);
-    assert!(run.stdout.lines().any(|l| l.starts_with("nih-rationale ") && l.contains(" off ")), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("own-ledger ") && l.contains("house.toml")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("nih-rationale ") && l.contains(" off ")),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
 fn explain_prints_the_long_text() {
     let run = run_in(&fixture("demo"), &["explain", "own-scheduler"]);
     assert_eq!(run.code, 0);
-    assert!(run.stdout.contains("## Example that fires"), "{}", run.stdout);
-    assert!(run.stdout.contains("requires: framework-creator"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("## Example that fires"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("requires: framework-creator"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
 fn explain_unknown_rule_suggests() {
     let run = run_in(&fixture("demo"), &["explain", "own-schedular"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("did you mean `own-scheduler`?"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("did you mean `own-scheduler`?"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -150,21 +249,39 @@ fn init_writes_a_valid_manifest_and_never_overwrites() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let written = std::fs::read_to_string(dir.path().join("adrlint.toml")).unwrap_or_default();
     assert!(written.contains("category = \"data-product-user\""));
-    assert!(written.lines().any(|l| l.starts_with('#')), "the manifest is commented");
+    assert!(
+        written.lines().any(|l| l.starts_with('#')),
+        "the manifest is commented"
+    );
     // The written manifest loads: a check with it is not a configuration error.
     std::fs::create_dir_all(dir.path().join("docs/adr")).unwrap_or_default();
-    std::fs::write(dir.path().join("docs/adr/0001-x.md"), "# 1. X\n\n## Decision\n\nWe adopt Apache Spark.\n")
-        .unwrap_or_default();
+    std::fs::write(
+        dir.path().join("docs/adr/0001-x.md"),
+        "# 1. X\n\n## Decision\n\nWe adopt Apache Spark.\n",
+    )
+    .unwrap_or_default();
     let check = run_in(dir.path(), &["check", "--format", "json"]);
     assert_eq!(check.code, 1, "{}", check.stderr);
     let again = run_in(dir.path(), &["init"]);
     assert_eq!(again.code, 2);
     assert!(again.stderr.contains("already exists"), "{}", again.stderr);
-    assert_eq!(std::fs::read_to_string(dir.path().join("adrlint.toml")).unwrap_or_default(), written);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("adrlint.toml")).unwrap_or_default(),
+        written
+    );
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .map(|entries| entries.filter_map(Result::ok).map(|e| e.file_name()).collect())
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name())
+                .collect()
+        })
         .unwrap_or_default();
-    assert_eq!(leftovers.len(), 2, "no temporary file is left: {leftovers:?}");
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "no temporary file is left: {leftovers:?}"
+    );
 }
 
 #[test]

@@ -10,8 +10,20 @@ fn demo_reports_the_scheduler_and_the_overkill_reason() {
     assert_eq!(
         rows,
         vec![
-            row("own-scheduler", "docs/adr/0002-batch-scheduling.md", 16, 15, "error"),
-            row("overkill-rationale", "docs/adr/0002-batch-scheduling.md", 16, 76, "warning"),
+            row(
+                "own-scheduler",
+                "docs/adr/0002-batch-scheduling.md",
+                16,
+                15,
+                "error"
+            ),
+            row(
+                "overkill-rationale",
+                "docs/adr/0002-batch-scheduling.md",
+                16,
+                76,
+                "warning"
+            ),
         ]
     );
     assert_eq!(code, 1);
@@ -20,7 +32,16 @@ fn demo_reports_the_scheduler_and_the_overkill_reason() {
 #[test]
 fn nygard_claim_in_decision_not_in_context() {
     let (code, rows, _, _) = check_json("nygard", &[]);
-    assert_eq!(rows, vec![row("own-message-broker", "docs/adr/0002-settlement-events.md", 16, 21, "error")]);
+    assert_eq!(
+        rows,
+        vec![row(
+            "own-message-broker",
+            "docs/adr/0002-settlement-events.md",
+            16,
+            21,
+            "error"
+        )]
+    );
     assert_eq!(code, 1);
 }
 
@@ -31,9 +52,21 @@ fn madr_chosen_option_counts_and_others_do_not() {
         rows,
         vec![
             // `Chosen option: "Use Kafka"` itself.
-            row("adopt-kafka", "docs/decisions/0001-campaign-events.md", 20, 17, "error"),
+            row(
+                "adopt-kafka",
+                "docs/decisions/0001-campaign-events.md",
+                20,
+                17,
+                "error"
+            ),
             // `Chosen option: "Option 1"` points back at the option's title.
-            row("adopt-spark", "docs/decisions/0002-attribution-model.md", 12, 13, "error"),
+            row(
+                "adopt-spark",
+                "docs/decisions/0002-attribution-model.md",
+                12,
+                13,
+                "error"
+            ),
         ]
     );
     assert_eq!(code, 1);
@@ -42,13 +75,31 @@ fn madr_chosen_option_counts_and_others_do_not() {
 #[test]
 fn log4brains_chosen_option() {
     let (_, rows, _, _) = check_json("log4brains", &[]);
-    assert_eq!(rows, vec![row("own-distributed-database", "docs/adr/20240115-index-storage.md", 18, 17, "error")]);
+    assert_eq!(
+        rows,
+        vec![row(
+            "own-distributed-database",
+            "docs/adr/20240115-index-storage.md",
+            18,
+            17,
+            "error"
+        )]
+    );
 }
 
 #[test]
 fn free_form_labelled_decision() {
     let (_, rows, _, _) = check_json("free-form", &[]);
-    assert_eq!(rows, vec![row("own-distributed-database", "adr/feature-store.md", 7, 18, "error")]);
+    assert_eq!(
+        rows,
+        vec![row(
+            "own-distributed-database",
+            "adr/feature-store.md",
+            7,
+            18,
+            "error"
+        )]
+    );
 }
 
 #[test]
@@ -85,7 +136,16 @@ fn traps_never_fire() {
 #[test]
 fn monorepo_nearest_manifest_wins() {
     let (_, rows, value, _) = check_json("monorepo", &["teams"]);
-    assert_eq!(rows, vec![row("adopt-airflow", "teams/reporting/docs/adr/0001-refresh.md", 9, 9, "error")]);
+    assert_eq!(
+        rows,
+        vec![row(
+            "adopt-airflow",
+            "teams/reporting/docs/adr/0001-refresh.md",
+            9,
+            9,
+            "error"
+        )]
+    );
     assert_eq!(value["diagnostics"][0]["category"], "data-product-user");
     assert_eq!(value["summary"]["files"], 2);
 }
@@ -110,15 +170,45 @@ fn input_problems_are_findings_and_the_run_goes_on() {
     assert_eq!(
         rows,
         vec![
-            row("own-message-broker", "docs/adr/0001-crlf.md", 9, 15, "error"),
+            row(
+                "own-message-broker",
+                "docs/adr/0001-crlf.md",
+                9,
+                15,
+                "error"
+            ),
             row("own-message-broker", "docs/adr/0002-bom.md", 9, 15, "error"),
             row("invalid-utf8", "docs/adr/0003-latin1.md", 1, 9, "warning"),
-            row("own-message-broker", "docs/adr/0003-latin1.md", 9, 15, "error"),
+            row(
+                "own-message-broker",
+                "docs/adr/0003-latin1.md",
+                9,
+                15,
+                "error"
+            ),
             row("empty-file", "docs/adr/0004-empty.md", 1, 1, "warning"),
             row("binary-file", "docs/adr/0005-binary.md", 1, 1, "warning"),
-            row("invalid-front-matter", "docs/adr/0006-bad-front-matter.md", 2, 1, "warning"),
-            row("own-message-broker", "docs/adr/0006-bad-front-matter.md", 13, 15, "error"),
-            row("own-message-broker", "docs/adr/0007-cr-only.md", 9, 15, "error"),
+            row(
+                "invalid-front-matter",
+                "docs/adr/0006-bad-front-matter.md",
+                2,
+                1,
+                "warning"
+            ),
+            row(
+                "own-message-broker",
+                "docs/adr/0006-bad-front-matter.md",
+                13,
+                15,
+                "error"
+            ),
+            row(
+                "own-message-broker",
+                "docs/adr/0007-cr-only.md",
+                9,
+                15,
+                "error"
+            ),
         ]
     );
     assert_eq!(value["summary"]["files"], 7);
@@ -130,7 +220,10 @@ fn input_problems_are_findings_and_the_run_goes_on() {
 
 #[test]
 fn category_flag_overrides_the_manifest() {
-    let (code, rows, value, _) = check_json("categories/framework-creator", &["--category", "data-product-user"]);
+    let (code, rows, value, _) = check_json(
+        "categories/framework-creator",
+        &["--category", "data-product-user"],
+    );
     assert_eq!(rows.len(), 3);
     assert_eq!(value["diagnostics"][0]["category"], "data-product-user");
     assert_eq!(code, 1);
@@ -151,13 +244,32 @@ fn json_follows_the_schema() {
     assert_eq!(value["tool"]["name"], "adrlint");
     assert_eq!(value["tool"]["version"], env!("CARGO_PKG_VERSION"));
     let claim = &value["diagnostics"][0];
-    for key in ["rule", "severity", "message", "path", "range", "byte_range", "requires", "category", "help"] {
-        assert!(claim.get(key).is_some(), "claim finding lacks `{key}`: {claim}");
+    for key in [
+        "rule",
+        "severity",
+        "message",
+        "path",
+        "range",
+        "byte_range",
+        "requires",
+        "category",
+        "help",
+    ] {
+        assert!(
+            claim.get(key).is_some(),
+            "claim finding lacks `{key}`: {claim}"
+        );
     }
     assert_eq!(claim["requires"], "framework-creator");
     assert_eq!(claim["category"], "framework-user");
-    assert_eq!(claim["range"]["end"], serde_json::json!({"line": 16, "column": 36}));
+    assert_eq!(
+        claim["range"]["end"],
+        serde_json::json!({"line": 16, "column": 36})
+    );
     let rationale = &value["diagnostics"][1];
     assert!(rationale.get("requires").is_none() && rationale.get("category").is_none());
-    assert_eq!(value["summary"], serde_json::json!({"files": 2, "errors": 1, "warnings": 1, "infos": 0}));
+    assert_eq!(
+        value["summary"],
+        serde_json::json!({"files": 2, "errors": 1, "warnings": 1, "infos": 0})
+    );
 }

@@ -14,7 +14,8 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 fn builtin() -> Arc<RuleSet> {
     let mut sources = SourceMap::default();
-    let loaded = RuleSetLoader::new(&mut sources).and_then(|mut loader| loader.load(&[], &mut sources));
+    let loaded =
+        RuleSetLoader::new(&mut sources).and_then(|mut loader| loader.load(&[], &mut sources));
     match loaded {
         Ok(set) => set,
         Err(problems) => panic!("built-in packs do not load: {problems:?}"),
@@ -30,7 +31,10 @@ fn examples(explain: &str) -> Vec<(String, String)> {
     let mut code = String::new();
     for event in Parser::new(explain) {
         match event {
-            Event::Start(Tag::Heading { level: HeadingLevel::H2, .. }) => {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                ..
+            }) => {
                 in_heading = true;
                 heading = Some(String::new());
             }
@@ -83,7 +87,11 @@ fn fired(set: &Arc<RuleSet>, rule: &Rule, example: &str) -> Vec<String> {
         max_file_size: DEFAULT_MAX_FILE_SIZE,
         broken: false,
     };
-    let (_, findings) = lint_bytes(Path::new("0001-example.md"), as_adr(example).into_bytes(), &plan);
+    let (_, findings) = lint_bytes(
+        Path::new("0001-example.md"),
+        as_adr(example).into_bytes(),
+        &plan,
+    );
     findings.iter().map(|f| f.rule.to_string()).collect()
 }
 
@@ -94,16 +102,28 @@ fn every_example_in_every_explanation_behaves_as_documented() {
     let mut checked = 0;
     for rule in &set.rules {
         let found = examples(&rule.explain);
-        let fires: Vec<_> = found.iter().filter(|(h, _)| h.to_lowercase().contains("example that fires")).collect();
-        let passes: Vec<_> = found.iter().filter(|(h, _)| h.to_lowercase().contains("does not fire")).collect();
+        let fires: Vec<_> = found
+            .iter()
+            .filter(|(h, _)| h.to_lowercase().contains("example that fires"))
+            .collect();
+        let passes: Vec<_> = found
+            .iter()
+            .filter(|(h, _)| h.to_lowercase().contains("does not fire"))
+            .collect();
         if rule.kind != RuleKind::Builtin && (fires.is_empty() || passes.is_empty()) {
-            failures.push(format!("{}: needs an example that fires and one that does not", rule.id));
+            failures.push(format!(
+                "{}: needs an example that fires and one that does not",
+                rule.id
+            ));
         }
         for (_, example) in fires {
             checked += 1;
             let rules = fired(&set, rule, example);
             if !rules.iter().any(|r| *r == *rule.id) {
-                failures.push(format!("{}: example should fire but gave {rules:?}:\n{example}", rule.id));
+                failures.push(format!(
+                    "{}: example should fire but gave {rules:?}:\n{example}",
+                    rule.id
+                ));
             }
         }
         for (_, example) in passes {
@@ -123,13 +143,33 @@ fn messages_and_help_follow_the_style() {
     let set = builtin();
     for rule in &set.rules {
         let first = rule.message.chars().next().unwrap_or('A');
-        assert!(!first.is_uppercase(), "{}: message starts in lower case", rule.id);
-        assert!(!rule.message.ends_with('.'), "{}: message has no trailing period", rule.id);
+        assert!(
+            !first.is_uppercase(),
+            "{}: message starts in lower case",
+            rule.id
+        );
+        assert!(
+            !rule.message.ends_with('.'),
+            "{}: message has no trailing period",
+            rule.id
+        );
         if let Some(help) = &rule.help {
-            assert!(!help.ends_with('.'), "{}: help has no trailing period", rule.id);
+            assert!(
+                !help.ends_with('.'),
+                "{}: help has no trailing period",
+                rule.id
+            );
         }
-        assert!(rule.help.is_some(), "{}: every rule says how to fix it", rule.id);
-        assert!(rule.explain.contains("## What it checks"), "{}: explanation has a What it checks section", rule.id);
+        assert!(
+            rule.help.is_some(),
+            "{}: every rule says how to fix it",
+            rule.id
+        );
+        assert!(
+            rule.explain.contains("## What it checks"),
+            "{}: explanation has a What it checks section",
+            rule.id
+        );
     }
 }
 
@@ -146,7 +186,10 @@ fn every_file_in_rules_is_built_in() {
         })
         .unwrap_or_default();
     on_disk.sort();
-    let mut listed: Vec<String> = BUILTIN_PACKS.iter().map(|(name, _)| name.to_string()).collect();
+    let mut listed: Vec<String> = BUILTIN_PACKS
+        .iter()
+        .map(|(name, _)| name.to_string())
+        .collect();
     listed.sort();
     assert_eq!(on_disk, listed);
 }
@@ -154,8 +197,17 @@ fn every_file_in_rules_is_built_in() {
 #[test]
 fn pack_sizes() {
     let set = builtin();
-    let count = |requires: Category| set.rules.iter().filter(|r| r.requires == Some(requires)).count();
+    let count = |requires: Category| {
+        set.rules
+            .iter()
+            .filter(|r| r.requires == Some(requires))
+            .count()
+    };
     assert!(count(Category::FrameworkCreator) >= 20);
     assert!(count(Category::FrameworkUser) >= 15);
-    assert!(set.rules.iter().any(|r| &*r.id == "nih-rationale" && r.kind == RuleKind::Rationale));
+    assert!(
+        set.rules
+            .iter()
+            .any(|r| &*r.id == "nih-rationale" && r.kind == RuleKind::Rationale)
+    );
 }

@@ -90,11 +90,10 @@ impl Walker<'_> {
                 self.flush();
                 self.heading = Some((level as u8, Chunk::default(), range));
             }
-            Tag::Paragraph
-                if self.block != Block::ListItem => {
-                    self.flush();
-                    self.block = Block::Paragraph;
-                }
+            Tag::Paragraph if self.block != Block::ListItem => {
+                self.flush();
+                self.block = Block::Paragraph;
+            }
             Tag::Item => {
                 self.flush();
                 self.item_depth += 1;
@@ -277,15 +276,16 @@ impl Walker<'_> {
             self.note_status(&chunk, lead);
         }
         if let Some(rest) = strip_prefix_ignore_case(trimmed, "date:")
-            && self.out.date.is_none() {
-                let value = rest.trim().lines().next().unwrap_or("").trim().to_string();
-                let start = lead + (trimmed.len() - rest.trim_start().len());
-                let sentence_span = span_of(&chunk, start..start + value.len());
-                self.out.date = Some(Field {
-                    value,
-                    span: sentence_span,
-                });
-            }
+            && self.out.date.is_none()
+        {
+            let value = rest.trim().lines().next().unwrap_or("").trim().to_string();
+            let start = lead + (trimmed.len() - rest.trim_start().len());
+            let sentence_span = span_of(&chunk, start..start + value.len());
+            self.out.date = Some(Field {
+                value,
+                span: sentence_span,
+            });
+        }
         if kind == SectionKind::Decision && self.out.chosen_option.is_none() {
             self.out.chosen_option = chosen_option(trimmed);
         }
@@ -342,18 +342,19 @@ impl Walker<'_> {
 
     fn finish(mut self) -> Walked {
         if let Some(chosen) = self.out.chosen_option.as_deref().map(comparable)
-            && chosen.len() >= 3 {
-                for sentence in &mut self.out.sentences {
-                    if sentence.option == OptionRole::Title {
-                        let title = comparable(&sentence.text);
-                        if title.starts_with(&chosen)
-                            || (title.len() >= 3 && chosen.starts_with(&title))
-                        {
-                            sentence.option = OptionRole::ChosenTitle;
-                        }
+            && chosen.len() >= 3
+        {
+            for sentence in &mut self.out.sentences {
+                if sentence.option == OptionRole::Title {
+                    let title = comparable(&sentence.text);
+                    if title.starts_with(&chosen)
+                        || (title.len() >= 3 && chosen.starts_with(&title))
+                    {
+                        sentence.option = OptionRole::ChosenTitle;
                     }
                 }
             }
+        }
         // A house style with no recognised sections: its prose is its decision.
         if !self.structured {
             for sentence in &mut self.out.sentences {

@@ -274,9 +274,10 @@ pub fn parse_category_flag(id: &str) -> Result<Category, Problem> {
 
 fn default_paths(manifest: Option<&Manifest>) -> Vec<PathBuf> {
     if let Some(manifest) = manifest
-        && !manifest.adr_paths.is_empty() {
-            return manifest.adr_paths.clone();
-        }
+        && !manifest.adr_paths.is_empty()
+    {
+        return manifest.adr_paths.clone();
+    }
     DEFAULT_FOLDERS
         .iter()
         .map(PathBuf::from)

@@ -133,9 +133,10 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
 
 fn is_excluded(rule: &Rule, text: &str, matched: std::ops::Range<usize>) -> bool {
     if let Some(within) = &rule.exclude_within
-        && within.is_match(&text.as_bytes()[matched.clone()]) {
-            return true;
-        }
+        && within.is_match(&text.as_bytes()[matched.clone()])
+    {
+        return true;
+    }
     if let Some(exclude) = &rule.exclude {
         let from = floor_char_boundary(text, matched.start.saturating_sub(EXCLUDE_WINDOW));
         let to = ceil_char_boundary(text, matched.end + EXCLUDE_WINDOW);

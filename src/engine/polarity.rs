@@ -48,9 +48,10 @@ pub fn is_asserted(text: &str, claim: Range<usize>) -> bool {
     }
     let after = &bytes[claim.end..];
     if let Some(re) = AFTER_RE.as_ref()
-        && re.is_match(after) {
-            return false;
-        }
+        && re.is_match(after)
+    {
+        return false;
+    }
     true
 }
 

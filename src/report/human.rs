@@ -42,11 +42,12 @@ fn finding_diagnostic(finding: &Finding, file: FileId) -> Diagnostic<FileId> {
     }
     let mut notes = Vec::new();
     if finding.category_source == Some(CategorySource::CommandLine)
-        && let Some(category) = finding.category {
-            notes.push(format!(
-                "the team category {category} was set by --category"
-            ));
-        }
+        && let Some(category) = finding.category
+    {
+        notes.push(format!(
+            "the team category {category} was set by --category"
+        ));
+    }
     notes.extend(finding.notes.iter().cloned());
     if let Some(help) = &finding.help {
         notes.push(format!("help: {help}"));

@@ -318,12 +318,16 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                 );
             }
             if kind.is_some_and(|k| k != RuleKind::Claim)
-                && let Some(r) = &raw.requires {
-                    problems.push(
-                        Problem::error("invalid-rule", "`requires` only applies to claim rules")
-                            .at(file, r.span(), "remove this, or drop `kind`"),
-                    );
-                }
+                && let Some(r) = &raw.requires
+            {
+                problems.push(
+                    Problem::error("invalid-rule", "`requires` only applies to claim rules").at(
+                        file,
+                        r.span(),
+                        "remove this, or drop `kind`",
+                    ),
+                );
+            }
             let severity = match &raw.severity {
                 Some(s) => closed_value(s, &Severity::IDS, "severity", file, problems)
                     .and_then(|s| s.parse().ok()),

@@ -11,7 +11,9 @@ pub struct Run {
 }
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
 }
 
 /// Runs `adrlint ARGS` in `dir`, with colour and colour-forcing variables cleared.
@@ -46,7 +48,10 @@ pub type Row = (String, String, u64, u64, String);
 pub fn json(run: &Run) -> serde_json::Value {
     match serde_json::from_str(&run.stdout) {
         Ok(value) => value,
-        Err(error) => panic!("stdout is not JSON ({error}):\n{}\nstderr:\n{}", run.stdout, run.stderr),
+        Err(error) => panic!(
+            "stdout is not JSON ({error}):\n{}\nstderr:\n{}",
+            run.stdout, run.stderr
+        ),
     }
 }
 
@@ -69,7 +74,13 @@ pub fn rows(value: &serde_json::Value) -> Vec<Row> {
 }
 
 pub fn row(rule: &str, path: &str, line: u64, column: u64, severity: &str) -> Row {
-    (rule.to_string(), path.to_string(), line, column, severity.to_string())
+    (
+        rule.to_string(),
+        path.to_string(),
+        line,
+        column,
+        severity.to_string(),
+    )
 }
 
 /// `adrlint check --format json` in a fixture: exit code and rows.
