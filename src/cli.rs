@@ -50,6 +50,27 @@ pub struct CheckArgs {
     /// Lowest severity that makes the run fail (exit 1)
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
     pub fail_on: FailOn,
+    /// Exit 0 even when there are findings (2 still means the run itself failed)
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Also lint files that .gitignore and .ignore files hide
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Read one ADR from standard input; PATH names it and finds its adrlint.toml
+    #[arg(long, value_name = "PATH", conflicts_with = "paths")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Print the number of findings per rule instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print findings only: no summary line and no warnings about the run
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Hide the findings recorded in this baseline file (see --write-baseline)
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in FILE (written atomically) and exit 0
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -83,8 +104,22 @@ pub struct InitArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Snippets with labels, for people (codespan-reporting)
     Human,
+    /// `path:line:col: severity[rule] message`, one a line
+    Short,
+    /// The stable JSON document (schema version 1)
     Json,
+    /// One JSON finding a line
+    JsonLines,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+    /// GitLab Code Quality report
+    Gitlab,
+    /// JUnit XML: a test case per file, a failure per finding
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

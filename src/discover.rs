@@ -30,7 +30,7 @@ pub fn is_markdown(path: &Path) -> bool {
 
 /// The files under `paths`, sorted and without duplicates, plus problems for paths that do not
 /// exist or cannot be walked.
-pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<Problem>) {
+pub fn discover(paths: &[PathBuf], honour_ignores: bool) -> (Vec<Target>, Vec<Problem>) {
     let mut targets = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
@@ -41,7 +41,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<Problem>) {
                 explicit: true,
             });
         } else if path.is_dir() {
-            walk(path, &mut targets, &mut problems);
+            walk(path, honour_ignores, &mut targets, &mut problems);
         } else if path.exists() {
             problems.push(Problem::warning(
                 "unreadable-path",
@@ -59,8 +59,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<Problem>) {
     (targets, problems)
 }
 
-fn walk(root: &Path, targets: &mut Vec<Target>, problems: &mut Vec<Problem>) {
+fn walk(root: &Path, honour_ignores: bool, targets: &mut Vec<Target>, problems: &mut Vec<Problem>) {
     let walker = WalkBuilder::new(root)
+        .standard_filters(honour_ignores)
+        .hidden(true)
         .require_git(false)
         .follow_links(false)
         .sort_by_file_name(|a, b| a.cmp(b))

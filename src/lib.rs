@@ -8,6 +8,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod adr;
+pub mod baseline;
 pub mod category;
 pub mod cli;
 pub mod commands;
@@ -21,6 +22,7 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod suggest;
+pub mod suppress;
 mod toml_diag;
 
 use std::ffi::OsString;

@@ -12,6 +12,8 @@ use crate::diag::{CategorySource, FileReport, Finding};
 use crate::engine::{self, Context};
 use crate::manifest::Level;
 use crate::rules::{Rule, RuleSet};
+use crate::source::SourceFile;
+use crate::suppress;
 
 /// Files larger than this are skipped with a finding unless the manifest sets `max-file-size`.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
@@ -143,6 +145,25 @@ pub fn lint_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> (Arc<str>, Vec<Fi
         level: &level,
     };
     findings.extend(engine::evaluate(&parsed, &context));
+    if !parsed.comments.is_empty() {
+        let source = SourceFile::new(path.to_string_lossy(), text.as_str());
+        let ids: Vec<&str> = plan.rules.ids().collect();
+        let is_rule = |id: &str| plan.rules.get(id).is_some();
+        let problems = suppress::apply(&parsed.comments, &mut findings, &source, &is_rule, &ids);
+        for problem in problems {
+            let before = findings.len();
+            input_finding(
+                plan,
+                problem.rule,
+                problem.span,
+                problem.label,
+                &mut findings,
+            );
+            if let (Some(note), Some(finding)) = (problem.note, findings.get_mut(before)) {
+                finding.notes.push(note);
+            }
+        }
+    }
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });

@@ -18,6 +18,8 @@ pub struct Walked {
     pub sections: Vec<Section>,
     pub sentences: Vec<Sentence>,
     pub chosen_option: Option<String>,
+    /// HTML comments outside code, with their spans: where suppression directives live.
+    pub comments: Vec<(Range<usize>, String)>,
 }
 
 struct Walker<'a> {
@@ -35,6 +37,8 @@ struct Walker<'a> {
     item_depth: usize,
     row: Vec<(String, Range<usize>)>,
     structured: bool,
+    /// The span of an HTML block being read (its lines arrive as separate events).
+    html: Option<Range<usize>>,
 }
 
 pub fn walk(text: &str, body_start: usize) -> Walked {
@@ -56,6 +60,7 @@ pub fn walk(text: &str, body_start: usize) -> Walked {
         item_depth: 0,
         row: Vec::new(),
         structured: false,
+        html: None,
     };
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let range = range.start + body_start..range.end + body_start;
@@ -73,7 +78,32 @@ impl Walker<'_> {
             Event::Text(text) if self.skip == 0 => self.push(&text, range),
             Event::Code(_) if self.skip == 0 => self.push(CODE_PLACEHOLDER, range),
             Event::SoftBreak | Event::HardBreak if self.skip == 0 => self.push(" ", range),
+            Event::Html(_) => match &mut self.html {
+                Some(span) => span.end = range.end,
+                None => self.note_comments(range),
+            },
+            Event::InlineHtml(_) => self.note_comments(range),
             _ => {}
+        }
+    }
+
+    /// Records every complete `<!-- … -->` in `text[range]`, with its exact span.
+    fn note_comments(&mut self, range: Range<usize>) {
+        let Some(html) = self.text.get(range.clone()) else {
+            return;
+        };
+        let mut from = 0;
+        while let Some(open) = html[from..].find("<!--") {
+            let start = from + open;
+            let Some(close) = html[start + 4..].find("-->") else {
+                break;
+            };
+            let end = start + 4 + close + 3;
+            self.out.comments.push((
+                range.start + start..range.start + end,
+                html[start..end].to_string(),
+            ));
+            from = end;
         }
     }
 
@@ -117,6 +147,9 @@ impl Walker<'_> {
             | Tag::HtmlBlock
             | Tag::MetadataBlock(_) => {
                 self.flush_unless_inline(&tag);
+                if matches!(tag, Tag::HtmlBlock) {
+                    self.html = Some(range.start..range.start);
+                }
                 self.skip += 1;
             }
             _ => {}
@@ -163,6 +196,9 @@ impl Walker<'_> {
             | TagEnd::Strikethrough
             | TagEnd::HtmlBlock
             | TagEnd::MetadataBlock(_) => {
+                if let (TagEnd::HtmlBlock, Some(span)) = (tag, self.html.take()) {
+                    self.note_comments(span);
+                }
                 self.skip = self.skip.saturating_sub(1);
             }
             _ => {}

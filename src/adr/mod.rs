@@ -128,6 +128,8 @@ pub struct Adr {
     pub chosen_option: Option<String>,
     /// Offset where the Markdown body starts (after a BOM and front matter).
     pub body_start: usize,
+    /// HTML comments outside code (span, text): suppression directives are read from them.
+    pub comments: Vec<(Range<usize>, String)>,
 }
 
 impl Adr {
@@ -177,6 +179,7 @@ pub fn parse(path: &Path, text: &str) -> Adr {
         sentences: walked.sentences,
         chosen_option: walked.chosen_option,
         body_start,
+        comments: walked.comments,
     }
 }
 

@@ -1,6 +1,7 @@
 //! `adrlint check`: discover → parse → load rule packs → evaluate → report.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -10,13 +11,15 @@ use rayon::prelude::*;
 use super::{
     EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, has_errors, print_problems, print_stdout, stdout_color,
 };
+use crate::baseline;
 use crate::category::Category;
 use crate::cli::{CheckArgs, FailOn, Format};
 use crate::diag::{CategorySource, FileReport, Problem, Severity};
 use crate::discover::{DEFAULT_FOLDERS, Target, discover};
-use crate::lint::{DEFAULT_MAX_FILE_SIZE, Plan, lint_file};
+use crate::lint::{DEFAULT_MAX_FILE_SIZE, Plan, lint_bytes, lint_file};
 use crate::manifest::{self, Discovery, Manifest};
 use crate::report::{self, Outcome};
+use crate::rules::Rule;
 use crate::rules::RuleSetLoader;
 use crate::source::{SourceFile, SourceMap};
 use crate::suggest::{did_you_mean, one_of};
@@ -112,28 +115,51 @@ pub fn run(args: &CheckArgs) -> u8 {
         None => None,
     };
 
-    let paths = if args.paths.is_empty() {
-        let from_cwd = match forced {
-            Some(index) => Some(index),
-            None => manifests
-                .nearest(Path::new("./adrlint.toml"), &mut sources, &mut problems)
-                .flatten(),
-        };
-        default_paths(from_cwd.map(|i| &manifests.loaded[i]))
-    } else {
-        args.paths.clone()
+    // What to lint: standard input (named by --stdin-filename), or files and folders.
+    let stdin = match &args.stdin_filename {
+        Some(name) => {
+            let mut bytes = Vec::new();
+            if let Err(error) = std::io::stdin().read_to_end(&mut bytes) {
+                let problem =
+                    Problem::error("io-error", format!("cannot read standard input: {error}"));
+                print_problems(&[problem], &sources, color);
+                return EXIT_ERROR;
+            }
+            Some((name.clone(), bytes))
+        }
+        None => None,
     };
-    if paths.is_empty() {
-        problems.push(
-            Problem::error("missing-path", "no ADR folder found")
-                .note(format!("looked for {}", one_of(&DEFAULT_FOLDERS)))
-                .help("pass ADR files or folders, or set `[adr] paths` in adrlint.toml"),
-        );
-        print_problems(&problems, &sources, color);
-        return EXIT_ERROR;
-    }
-    let (targets, walk_problems) = discover(&paths);
-    problems.extend(walk_problems);
+    let targets = match &stdin {
+        Some((name, _)) => vec![Target {
+            path: name.clone(),
+            explicit: true,
+        }],
+        None => {
+            let paths = if args.paths.is_empty() {
+                let from_cwd = match forced {
+                    Some(index) => Some(index),
+                    None => manifests
+                        .nearest(Path::new("./adrlint.toml"), &mut sources, &mut problems)
+                        .flatten(),
+                };
+                default_paths(from_cwd.map(|i| &manifests.loaded[i]))
+            } else {
+                args.paths.clone()
+            };
+            if paths.is_empty() {
+                problems.push(
+                    Problem::error("missing-path", "no ADR folder found")
+                        .note(format!("looked for {}", one_of(&DEFAULT_FOLDERS)))
+                        .help("pass ADR files or folders, or set `[adr] paths` in adrlint.toml"),
+                );
+                print_problems(&problems, &sources, color);
+                return EXIT_ERROR;
+            }
+            let (targets, walk_problems) = discover(&paths, !args.no_ignore);
+            problems.extend(walk_problems);
+            targets
+        }
+    };
 
     // Resolve each file's manifest (sequentially: loading touches the source map).
     let mut jobs: Vec<(Target, Option<Option<usize>>)> = Vec::new();
@@ -142,7 +168,7 @@ pub fn run(args: &CheckArgs) -> u8 {
             Some(index) => Some(Some(index)),
             None => manifests.nearest(&target.path, &mut sources, &mut problems),
         };
-        if let Some(Some(index)) = manifest {
+        if let (Some(Some(index)), None) = (manifest, &stdin) {
             let absolute =
                 std::path::absolute(&target.path).unwrap_or_else(|_| target.path.clone());
             if manifests.loaded[index].is_excluded(&absolute) {
@@ -153,8 +179,6 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
 
     // One plan per manifest, plus one for files without a manifest or with a broken one.
-    let mut plans: Vec<Plan> = Vec::new();
-    let mut plan_of_manifest: HashMap<usize, usize> = HashMap::new();
     let builtin = match loader.load(&[], &mut sources) {
         Ok(set) => set,
         Err(found) => {
@@ -171,8 +195,8 @@ pub fn run(args: &CheckArgs) -> u8 {
         max_file_size: DEFAULT_MAX_FILE_SIZE,
         broken,
     };
-    plans.push(default_plan(false));
-    plans.push(default_plan(true));
+    let mut plans: Vec<Plan> = vec![default_plan(false), default_plan(true)];
+    let mut plan_of_manifest: HashMap<usize, usize> = HashMap::new();
     let mut job_plans = Vec::with_capacity(jobs.len());
     for (_, manifest) in &jobs {
         let plan = match manifest {
@@ -197,9 +221,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         };
         job_plans.push(plan);
     }
-    if job_plans
-        .iter()
-        .any(|&p| plans[p].category.is_none() && !plans[p].broken)
+    if !args.quiet
+        && job_plans
+            .iter()
+            .any(|&p| plans[p].category.is_none() && !plans[p].broken)
     {
         problems.push(
             Problem::warning("no-category", "no team category is declared, so claim rules were skipped")
@@ -208,12 +233,72 @@ pub fn run(args: &CheckArgs) -> u8 {
         );
     }
 
-    let mut reports: Vec<FileReport> = jobs
-        .par_iter()
-        .zip(job_plans.par_iter())
-        .map(|((target, _), &plan)| lint_file(&target.path, &plans[plan]))
-        .collect();
+    let baseline = match &args.baseline {
+        Some(path) => match baseline::load(path, &mut sources) {
+            Ok(baseline) => Some(baseline),
+            Err(problem) => {
+                problems.push(problem);
+                print_problems(&problems, &sources, color);
+                return EXIT_ERROR;
+            }
+        },
+        None => None,
+    };
+
+    let mut reports: Vec<FileReport> = match stdin {
+        Some((name, bytes)) => {
+            let plan = &plans[job_plans.first().copied().unwrap_or(0)];
+            let (source, findings) = lint_bytes(&name, bytes, plan);
+            vec![FileReport {
+                path: crate::paths::display(&name),
+                source,
+                findings,
+            }]
+        }
+        None => jobs
+            .par_iter()
+            .zip(job_plans.par_iter())
+            .map(|((target, _), &plan)| lint_file(&target.path, &plans[plan]))
+            .collect(),
+    };
     reports.sort_by(|a, b| a.path.cmp(&b.path));
+    let files_checked = reports.len();
+
+    if let Some(path) = &args.write_baseline {
+        return match baseline::write(path, &reports) {
+            Ok(count) => {
+                if !args.quiet {
+                    eprintln!(
+                        "wrote {count} baseline entries to {}",
+                        crate::paths::display(path)
+                    );
+                }
+                print_problems(&problems, &sources, color);
+                if has_errors(&problems) {
+                    EXIT_ERROR
+                } else {
+                    EXIT_OK
+                }
+            }
+            Err(error) => {
+                problems.push(Problem::error(
+                    "io-error",
+                    format!(
+                        "cannot write the baseline `{}`: {error}",
+                        crate::paths::display(path)
+                    ),
+                ));
+                print_problems(&problems, &sources, color);
+                EXIT_ERROR
+            }
+        };
+    }
+    if let Some(baseline) = &baseline
+        && let Some(stale) = baseline.apply(&mut reports, &builtin)
+    {
+        reports.push(stale);
+        reports.sort_by(|a, b| a.path.cmp(&b.path));
+    }
 
     let file_ids = reports
         .iter()
@@ -226,24 +311,39 @@ pub fn run(args: &CheckArgs) -> u8 {
             sources.add(SourceFile::new(report.path.clone(), source))
         })
         .collect();
+    let mut rules: Vec<Rule> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for plan in &plans {
+        for rule in &plan.rules.rules {
+            if seen.insert(Arc::clone(&rule.id)) {
+                rules.push(rule.clone());
+            }
+        }
+    }
+    rules.sort_by(|a, b| a.id.cmp(&b.id));
     let outcome = Outcome {
-        files_checked: reports.len(),
+        files_checked,
         reports,
         file_ids,
+        rules,
     };
 
-    let rendered = match args.format {
-        Format::Human => report::human::render(&outcome, &sources, stdout_color(color)),
-        Format::Json => report::json::render(&outcome, &sources),
+    let rendered = if args.statistics {
+        report::statistics(&outcome)
+    } else if args.quiet && args.format == Format::Human {
+        report::human::render_findings(&outcome, &sources, stdout_color(color))
+    } else {
+        report::render(args.format, &outcome, &sources, stdout_color(color))
     };
     print_stdout(&rendered);
     print_problems(&problems, &sources, color);
 
     if has_errors(&problems) {
         EXIT_ERROR
-    } else if outcome
-        .max_severity()
-        .is_some_and(|s| s >= fail_threshold(args.fail_on))
+    } else if !args.exit_zero
+        && outcome
+            .max_severity()
+            .is_some_and(|s| s >= fail_threshold(args.fail_on))
     {
         EXIT_FINDINGS
     } else {

@@ -10,16 +10,21 @@ use crate::diag::{CategorySource, Finding, Problem};
 use crate::source::{FileId, SourceMap};
 
 pub fn render(outcome: &Outcome, sources: &SourceMap, color: bool) -> String {
+    let mut out = render_findings(outcome, sources, color);
+    out.push_str(&summary_line(outcome.counts(), outcome.files_checked));
+    out.push('\n');
+    out
+}
+
+/// The findings alone, without the summary line (`--quiet`).
+pub fn render_findings(outcome: &Outcome, sources: &SourceMap, color: bool) -> String {
     let mut diagnostics = Vec::new();
     for (report, &file) in outcome.reports.iter().zip(&outcome.file_ids) {
         for finding in &report.findings {
             diagnostics.push(finding_diagnostic(finding, file));
         }
     }
-    let mut out = emit_all(&diagnostics, sources, color);
-    out.push_str(&summary_line(outcome.counts(), outcome.files_checked));
-    out.push('\n');
-    out
+    emit_all(&diagnostics, sources, color)
 }
 
 pub fn render_problems(problems: &[Problem], sources: &SourceMap, color: bool) -> String {

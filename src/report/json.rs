@@ -88,6 +88,18 @@ pub fn diagnostics<'a>(outcome: &'a Outcome, sources: &SourceMap) -> Vec<JsonDia
     out
 }
 
+/// `--format json-lines`: the same objects as `diagnostics`, one a line.
+pub fn render_lines(outcome: &Outcome, sources: &SourceMap) -> String {
+    let mut out = String::new();
+    for diagnostic in diagnostics(outcome, sources) {
+        if let Ok(line) = serde_json::to_string(&diagnostic) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 pub fn render(outcome: &Outcome, sources: &SourceMap) -> String {
     let counts = outcome.counts();
     let document = Document {

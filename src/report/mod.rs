@@ -1,8 +1,15 @@
 //! Output: each format is a small emitter over the same sorted findings.
 
+pub mod fingerprint;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
+pub mod short;
 
+use crate::cli::Format;
 use crate::diag::{FileReport, Severity};
 use crate::source::{FileId, SourceMap};
 
@@ -13,6 +20,8 @@ pub struct Outcome {
     /// The source-map id of each report's file (same order as `reports`).
     pub file_ids: Vec<FileId>,
     pub files_checked: usize,
+    /// Every rule in force in the run (for formats that describe rules), sorted by id.
+    pub rules: Vec<crate::rules::Rule>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -78,4 +87,39 @@ pub fn summary_line(counts: Counts, files: usize) -> String {
         parts.join(", ")
     };
     format!("{found} in {}", plural(files, "file"))
+}
+
+/// Renders the findings in `format` (the human format's colour is decided by the caller).
+pub fn render(format: Format, outcome: &Outcome, sources: &SourceMap, color: bool) -> String {
+    match format {
+        Format::Human => human::render(outcome, sources, color),
+        Format::Short => short::render(outcome, sources),
+        Format::Json => json::render(outcome, sources),
+        Format::JsonLines => json::render_lines(outcome, sources),
+        Format::Sarif => sarif::render(outcome, sources),
+        Format::Github => github::render(outcome, sources),
+        Format::Gitlab => gitlab::render(outcome, sources),
+        Format::Junit => junit::render(outcome, sources),
+    }
+}
+
+/// Findings per rule, most frequent first: `--statistics`.
+pub fn statistics(outcome: &Outcome) -> String {
+    let mut counts: std::collections::BTreeMap<(&str, Severity), usize> =
+        std::collections::BTreeMap::new();
+    for finding in outcome.reports.iter().flat_map(|r| &r.findings) {
+        *counts.entry((&finding.rule, finding.severity)).or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let width = rows
+        .iter()
+        .map(|((rule, _), _)| rule.len())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for ((rule, severity), count) in rows {
+        out.push_str(&format!("{count:>5}  {rule:<width$}  {severity}\n"));
+    }
+    out
 }

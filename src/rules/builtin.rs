@@ -4,6 +4,10 @@
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     ("rules/input.toml", include_str!("../../rules/input.toml")),
     (
+        "rules/suppressions.toml",
+        include_str!("../../rules/suppressions.toml"),
+    ),
+    (
         "rules/build-your-own.toml",
         include_str!("../../rules/build-your-own.toml"),
     ),

@@ -1,0 +1,91 @@
+//! Stable fingerprints of findings, for GitLab's Code Quality widget and for baselines: the
+//! same claim keeps its fingerprint when lines move or the paragraph is re-wrapped.
+
+use crate::diag::{FileReport, Finding};
+
+/// FNV-1a, 64-bit: stable across platforms, releases and runs (unlike `DefaultHasher`).
+fn fnv1a(bytes: &[u8], mut hash: u64) -> u64 {
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The claim's words, lower-cased, with white space (and so line breaks) collapsed.
+pub fn normalised_text(source: &str, finding: &Finding) -> String {
+    let text = source.get(finding.span.clone()).unwrap_or("");
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    if out.is_empty() {
+        // Findings without text (a binary file) are told apart by their label.
+        out = finding.label.clone().unwrap_or_default();
+    }
+    out
+}
+
+/// Hex fingerprint of (path, rule, claim text). Identical claims in one file are told apart by
+/// their order.
+pub fn fingerprint(path: &str, rule: &str, text: &str, occurrence: usize) -> String {
+    let mut hash = OFFSET;
+    for part in [
+        path.as_bytes(),
+        b"\0",
+        rule.as_bytes(),
+        b"\0",
+        text.as_bytes(),
+    ] {
+        hash = fnv1a(part, hash);
+    }
+    hash = fnv1a(&occurrence.to_le_bytes(), hash);
+    format!("{hash:016x}")
+}
+
+/// Fingerprints of a file's findings, in their order.
+pub fn fingerprints(report: &FileReport) -> Vec<String> {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    report
+        .findings
+        .iter()
+        .map(|finding| {
+            let text = normalised_text(&report.source, finding);
+            let key = (finding.rule.to_string(), text);
+            let occurrence = seen.iter().filter(|k| **k == key).count();
+            let print = fingerprint(&report.path, &key.0, &key.1, occurrence);
+            seen.push(key);
+            print
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Severity;
+
+    #[test]
+    fn rewrapping_keeps_the_fingerprint() {
+        let finding = |span| Finding::new("own-queue", Severity::Error, "m", span);
+        let one = "We will build our own\nqueue.";
+        let two = "Intro.\n\nWe will build our\n   own queue.";
+        let a = normalised_text(one, &finding(8..27));
+        let b = normalised_text(two, &finding(16..38));
+        assert_eq!(a, "build our own queue");
+        assert_eq!(a, b);
+        assert_eq!(
+            fingerprint("a.md", "r", &a, 0),
+            fingerprint("a.md", "r", &b, 0)
+        );
+        assert_ne!(
+            fingerprint("a.md", "r", &a, 0),
+            fingerprint("a.md", "r", &a, 1)
+        );
+    }
+}

@@ -1,0 +1,54 @@
+//! `--format github`: workflow commands that GitHub Actions shows as annotations.
+
+use super::{Outcome, position};
+use crate::diag::Severity;
+use crate::source::SourceMap;
+
+/// Escaping of workflow-command data (the message).
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escaping of workflow-command property values (file, title).
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render(outcome: &Outcome, sources: &SourceMap) -> String {
+    let mut out = String::new();
+    for (report, &file) in outcome.reports.iter().zip(&outcome.file_ids) {
+        for finding in &report.findings {
+            let command = match finding.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let (line, column) = position(sources, file, finding.span.start);
+            let (end_line, end_column) = position(sources, file, finding.span.end);
+            let mut message = finding.message.clone();
+            if let Some(help) = &finding.help {
+                message.push_str(&format!("\nhelp: {help}"));
+            }
+            out.push_str(&format!(
+                "::{command} file={},line={line},col={column},endLine={end_line},endColumn={end_column},title={}::{}\n",
+                escape_property(&report.path),
+                escape_property(&format!("adrlint {}", finding.rule)),
+                escape_data(&message),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes() {
+        assert_eq!(escape_data("50%\nnext"), "50%25%0Anext");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

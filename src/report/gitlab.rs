@@ -1,0 +1,61 @@
+//! `--format gitlab`: a GitLab Code Quality report (Code Climate issue subset).
+
+use serde::Serialize;
+
+use super::fingerprint::fingerprints;
+use super::{Outcome, position};
+use crate::diag::Severity;
+use crate::source::SourceMap;
+
+#[derive(Serialize)]
+struct Issue<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    description: String,
+    check_name: &'a str,
+    fingerprint: String,
+    severity: &'static str,
+    categories: [&'static str; 1],
+    location: Location<'a>,
+}
+
+#[derive(Serialize)]
+struct Location<'a> {
+    path: &'a str,
+    lines: Lines,
+}
+
+#[derive(Serialize)]
+struct Lines {
+    begin: usize,
+    end: usize,
+}
+
+pub fn render(outcome: &Outcome, sources: &SourceMap) -> String {
+    let mut issues = Vec::new();
+    for (report, &file) in outcome.reports.iter().zip(&outcome.file_ids) {
+        for (finding, fingerprint) in report.findings.iter().zip(fingerprints(report)) {
+            let (begin, _) = position(sources, file, finding.span.start);
+            let (end, _) = position(sources, file, finding.span.end);
+            issues.push(Issue {
+                kind: "issue",
+                description: format!("{}: {}", finding.rule, finding.message),
+                check_name: &finding.rule,
+                fingerprint,
+                severity: match finding.severity {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                    Severity::Info => "info",
+                },
+                categories: ["Style"],
+                location: Location {
+                    path: &report.path,
+                    lines: Lines { begin, end },
+                },
+            });
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&issues).unwrap_or_else(|_| "[]".to_string());
+    text.push('\n');
+    text
+}

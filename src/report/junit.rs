@@ -1,0 +1,73 @@
+//! `--format junit`: one test suite, one test case per linted file, one failure per finding.
+//! XML is written (and escaped) by quick-xml.
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+use super::{Outcome, position};
+use crate::source::SourceMap;
+
+pub fn render(outcome: &Outcome, sources: &SourceMap) -> String {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let failures: usize = outcome.reports.iter().map(|r| r.findings.len()).sum();
+    let tests = outcome.reports.len().to_string();
+    let failures = failures.to_string();
+    // Writing into a Vec cannot fail; a failure would only truncate the report.
+    let _ = write(&mut writer, outcome, sources, &tests, &failures);
+    let mut text = String::from_utf8_lossy(&writer.into_inner()).into_owned();
+    text.push('\n');
+    text
+}
+
+fn write(
+    writer: &mut Writer<Vec<u8>>,
+    outcome: &Outcome,
+    sources: &SourceMap,
+    tests: &str,
+    failures: &str,
+) -> std::io::Result<()> {
+    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let counts = [
+        ("name", "adrlint"),
+        ("tests", tests),
+        ("failures", failures),
+        ("errors", "0"),
+    ];
+    writer.write_event(Event::Start(
+        BytesStart::new("testsuites").with_attributes(counts),
+    ))?;
+    writer.write_event(Event::Start(
+        BytesStart::new("testsuite").with_attributes(counts),
+    ))?;
+    for (report, &file) in outcome.reports.iter().zip(&outcome.file_ids) {
+        let case = BytesStart::new("testcase")
+            .with_attributes([("name", report.path.as_str()), ("classname", "adrlint")]);
+        if report.findings.is_empty() {
+            writer.write_event(Event::Empty(case))?;
+            continue;
+        }
+        writer.write_event(Event::Start(case))?;
+        for finding in &report.findings {
+            let (line, column) = position(sources, file, finding.span.start);
+            let message = format!("{}:{line}:{column}: {}", report.path, finding.message);
+            let kind = format!("{}[{}]", finding.severity, finding.rule);
+            writer.write_event(Event::Start(
+                BytesStart::new("failure")
+                    .with_attributes([("message", message.as_str()), ("type", kind.as_str())]),
+            ))?;
+            let mut body = format!(
+                "{message}\nrule: {}\nseverity: {}",
+                finding.rule, finding.severity
+            );
+            if let Some(help) = &finding.help {
+                body.push_str(&format!("\nhelp: {help}"));
+            }
+            writer.write_event(Event::Text(BytesText::new(&body)))?;
+            writer.write_event(Event::End(BytesEnd::new("failure")))?;
+        }
+        writer.write_event(Event::End(BytesEnd::new("testcase")))?;
+    }
+    writer.write_event(Event::End(BytesEnd::new("testsuite")))?;
+    writer.write_event(Event::End(BytesEnd::new("testsuites")))?;
+    Ok(())
+}
