@@ -14,7 +14,7 @@ fn demo_reports_the_scheduler_and_the_overkill_reason() {
                 "own-scheduler",
                 "docs/adr/0002-batch-scheduling.md",
                 16,
-                15,
+                9,
                 "error"
             ),
             row(
@@ -38,7 +38,7 @@ fn nygard_claim_in_decision_not_in_context() {
             "own-message-broker",
             "docs/adr/0002-settlement-events.md",
             16,
-            21,
+            9,
             "error"
         )]
     );
@@ -111,12 +111,12 @@ fn each_category_sees_what_is_above_it() {
         vec![
             row("adopt-spark", path, 13, 38, "error"),
             row("adopt-databricks-emr", path, 13, 54, "error"),
-            row("own-scheduler", path, 15, 15, "error"),
+            row("own-scheduler", path, 15, 9, "error"),
         ]
     );
     assert_eq!(code, 1);
     let (code, rows, _, _) = check_json("categories/framework-user", &[]);
-    assert_eq!(rows, vec![row("own-scheduler", path, 15, 15, "error")]);
+    assert_eq!(rows, vec![row("own-scheduler", path, 15, 9, "error")]);
     assert_eq!(code, 1);
     let (code, rows, _, _) = check_json("categories/framework-creator", &[]);
     assert_eq!(rows, vec![]);
@@ -174,16 +174,16 @@ fn input_problems_are_findings_and_the_run_goes_on() {
                 "own-message-broker",
                 "docs/adr/0001-crlf.md",
                 9,
-                15,
+                9,
                 "error"
             ),
-            row("own-message-broker", "docs/adr/0002-bom.md", 9, 15, "error"),
+            row("own-message-broker", "docs/adr/0002-bom.md", 9, 9, "error"),
             row("invalid-utf8", "docs/adr/0003-latin1.md", 1, 9, "warning"),
             row(
                 "own-message-broker",
                 "docs/adr/0003-latin1.md",
                 9,
-                15,
+                9,
                 "error"
             ),
             row("empty-file", "docs/adr/0004-empty.md", 1, 1, "warning"),
@@ -199,14 +199,14 @@ fn input_problems_are_findings_and_the_run_goes_on() {
                 "own-message-broker",
                 "docs/adr/0006-bad-front-matter.md",
                 13,
-                15,
+                9,
                 "error"
             ),
             row(
                 "own-message-broker",
                 "docs/adr/0007-cr-only.md",
                 9,
-                15,
+                9,
                 "error"
             ),
         ]
@@ -215,7 +215,7 @@ fn input_problems_are_findings_and_the_run_goes_on() {
     assert_eq!(code, 1);
     // byte_range is into the file as stored: the BOM's three bytes count.
     let bom = &value["diagnostics"][1];
-    assert_eq!(bom["byte_range"], serde_json::json!([63, 85]));
+    assert_eq!(bom["byte_range"], serde_json::json!([57, 85]));
 }
 
 #[test]

@@ -148,7 +148,8 @@ fn is_excluded(rule: &Rule, text: &str, matched: std::ops::Range<usize>) -> bool
     false
 }
 
-/// The file span of the first match of the rule in the sentence that the sentence asserts.
+/// The file span of the rule's asserted match in the sentence: the leftmost, and of those the
+/// longest, so a claim's span starts at its verb when a pattern includes it.
 fn first_asserted(
     rules: &RuleSet,
     rule_index: usize,
@@ -156,17 +157,23 @@ fn first_asserted(
 ) -> Option<std::ops::Range<usize>> {
     let rule = &rules.rules[rule_index];
     let text = sentence.text.as_str();
+    let mut best: Option<std::ops::Range<usize>> = None;
     for (_, regex) in rules.patterns.iter().filter(|(r, _)| *r == rule_index) {
         for found in regex.find_iter(text.as_bytes()) {
             let start = floor_char_boundary(text, found.start());
             let end = ceil_char_boundary(text, found.end());
-            if start >= end || is_excluded(rule, text, start..end) {
+            if start >= end || is_excluded(rule, text, start..end) || !is_asserted(text, start..end) {
                 continue;
             }
-            if is_asserted(text, start..end) {
-                return Some(sentence.source_span(start..end));
+            let better = best
+                .as_ref()
+                .is_none_or(|b| start < b.start || (start == b.start && end > b.end));
+            if better {
+                best = Some(start..end);
             }
+            // Later matches of this pattern start further right.
+            break;
         }
     }
-    None
+    best.map(|range| sentence.source_span(range))
 }
