@@ -170,13 +170,7 @@ fn input_problems_are_findings_and_the_run_goes_on() {
     assert_eq!(
         rows,
         vec![
-            row(
-                "own-message-broker",
-                "docs/adr/0001-crlf.md",
-                9,
-                9,
-                "error"
-            ),
+            row("own-message-broker", "docs/adr/0001-crlf.md", 9, 9, "error"),
             row("own-message-broker", "docs/adr/0002-bom.md", 9, 9, "error"),
             row("invalid-utf8", "docs/adr/0003-latin1.md", 1, 9, "warning"),
             row(

@@ -6,7 +6,10 @@ mod common;
 use common::{fixture, run_in};
 
 fn output(format: &str) -> String {
-    let run = run_in(&fixture("formats"), &["check", "--format", format, "--color", "never"]);
+    let run = run_in(
+        &fixture("formats"),
+        &["check", "--format", format, "--color", "never"],
+    );
     assert_eq!(run.code, 1, "{format}: {}", run.stderr);
     run.stdout
 }
@@ -20,7 +23,10 @@ fn human() {
 fn short() {
     let text = output("short");
     // The BOM is not a column and é is one: "The café team will run Spark…" starts "run" at 20.
-    assert!(text.contains("docs/adr/0002-cafe.md:9:20: error[adopt-spark] "), "{text}");
+    assert!(
+        text.contains("docs/adr/0002-cafe.md:9:20: error[adopt-spark] "),
+        "{text}"
+    );
     insta::assert_snapshot!("formats_short", text);
 }
 
@@ -69,7 +75,11 @@ fn gitlab_fingerprints_survive_line_shifts() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let adr_dir = dir.path().join("docs/adr");
     std::fs::create_dir_all(&adr_dir).unwrap_or_default();
-    std::fs::write(dir.path().join("adrlint.toml"), "[team]\ncategory = \"framework-user\"\n").unwrap_or_default();
+    std::fs::write(
+        dir.path().join("adrlint.toml"),
+        "[team]\ncategory = \"framework-user\"\n",
+    )
+    .unwrap_or_default();
     let adr = "# 1. X\n\n## Decision\n\nWe will build our own scheduler.\n";
     std::fs::write(adr_dir.join("0001-x.md"), adr).unwrap_or_default();
     let prints = |dir: &std::path::Path| -> Vec<String> {
@@ -77,11 +87,18 @@ fn gitlab_fingerprints_survive_line_shifts() {
         let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap_or_default();
         value
             .as_array()
-            .map(|a| a.iter().map(|i| i["fingerprint"].as_str().unwrap_or_default().to_string()).collect())
+            .map(|a| {
+                a.iter()
+                    .map(|i| i["fingerprint"].as_str().unwrap_or_default().to_string())
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let before = prints(dir.path());
-    let shifted = adr.replace("## Decision\n\n", "## Decision\n\nSome new context first.\n\nAnd more.\n\n");
+    let shifted = adr.replace(
+        "## Decision\n\n",
+        "## Decision\n\nSome new context first.\n\nAnd more.\n\n",
+    );
     std::fs::write(adr_dir.join("0001-x.md"), shifted).unwrap_or_default();
     assert_eq!(before.len(), 1);
     assert_eq!(before, prints(dir.path()));
@@ -90,8 +107,16 @@ fn gitlab_fingerprints_survive_line_shifts() {
 #[test]
 fn junit() {
     let text = output("junit");
-    assert_eq!(text.matches("<testcase ").count(), 3, "one test case per file");
-    assert_eq!(text.matches("<failure ").count(), 4, "one failure per finding");
+    assert_eq!(
+        text.matches("<testcase ").count(),
+        3,
+        "one test case per file"
+    );
+    assert_eq!(
+        text.matches("<failure ").count(),
+        4,
+        "one failure per finding"
+    );
     insta::assert_snapshot!("formats_junit", text);
 }
 
@@ -100,13 +125,22 @@ fn sarif() {
     let text = output("sarif");
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
     assert_eq!(value["version"], "2.1.0");
-    let results = value["runs"][0]["results"].as_array().cloned().unwrap_or_default();
+    let results = value["runs"][0]["results"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(results.len(), 4);
     for result in &results {
         let region = &result["locations"][0]["physicalLocation"]["region"];
-        assert!(region["startLine"].is_u64() && region["startColumn"].is_u64(), "{result}");
+        assert!(
+            region["startLine"].is_u64() && region["startColumn"].is_u64(),
+            "{result}"
+        );
     }
-    let rules = value["runs"][0]["tool"]["driver"]["rules"].as_array().cloned().unwrap_or_default();
+    let rules = value["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     for rule in &rules {
         for key in ["id", "shortDescription", "fullDescription", "help"] {
             assert!(!rule[key].is_null(), "{key} in {rule}");
@@ -115,5 +149,8 @@ fn sarif() {
     // Rule descriptors carry every explanation; the snapshot keeps their ids only.
     value["runs"][0]["tool"]["driver"]["rules"] =
         serde_json::Value::Array(rules.iter().map(|r| r["id"].clone()).collect());
-    insta::assert_snapshot!("formats_sarif", serde_json::to_string_pretty(&value).unwrap_or_default());
+    insta::assert_snapshot!(
+        "formats_sarif",
+        serde_json::to_string_pretty(&value).unwrap_or_default()
+    );
 }

@@ -21,37 +21,97 @@ fn suppressions_hide_with_reasons_and_report_their_own_problems() {
     assert_eq!(
         rows,
         vec![
-            row("own-message-broker", "docs/adr/0001-suppressed.md", 16, 9, "error"),
-            row("suppression-without-reason", "docs/adr/0002-problems.md", 9, 1, "warning"),
-            row("suppression-unknown-rule", "docs/adr/0002-problems.md", 12, 32, "warning"),
-            row("unused-suppression", "docs/adr/0002-problems.md", 15, 32, "warning"),
-            row("invalid-suppression", "docs/adr/0002-problems.md", 18, 1, "warning"),
+            row(
+                "own-message-broker",
+                "docs/adr/0001-suppressed.md",
+                16,
+                9,
+                "error"
+            ),
+            row(
+                "suppression-without-reason",
+                "docs/adr/0002-problems.md",
+                9,
+                1,
+                "warning"
+            ),
+            row(
+                "suppression-unknown-rule",
+                "docs/adr/0002-problems.md",
+                12,
+                32,
+                "warning"
+            ),
+            row(
+                "unused-suppression",
+                "docs/adr/0002-problems.md",
+                15,
+                32,
+                "warning"
+            ),
+            row(
+                "invalid-suppression",
+                "docs/adr/0002-problems.md",
+                18,
+                1,
+                "warning"
+            ),
         ]
     );
     assert_eq!(code, 1);
     let human = run_in(&fixture("suppressions"), &["check", "--color", "never"]);
-    assert!(human.stdout.contains("did you mean `own-scheduler`?"), "{}", human.stdout);
-    assert!(human.stdout.contains("did you mean `adrlint-disable`?"), "{}", human.stdout);
+    assert!(
+        human.stdout.contains("did you mean `own-scheduler`?"),
+        "{}",
+        human.stdout
+    );
+    assert!(
+        human.stdout.contains("did you mean `adrlint-disable`?"),
+        "{}",
+        human.stdout
+    );
 }
 
 fn baseline_repo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    write(&dir.path().join("adrlint.toml"), "[team]\ncategory = \"framework-user\"\n");
+    write(
+        &dir.path().join("adrlint.toml"),
+        "[team]\ncategory = \"framework-user\"\n",
+    );
     write(
         &dir.path().join("docs/adr/0001-queue.md"),
         "# 1. Queue\n\n## Decision\n\nWe will build our own message broker on PostgreSQL.\n\nWe will build our own scheduler.\n",
     );
-    write(&dir.path().join("docs/adr/0002-other.md"), "# 2. Other\n\n## Decision\n\nWe will write our own RPC framework.\n");
+    write(
+        &dir.path().join("docs/adr/0002-other.md"),
+        "# 2. Other\n\n## Decision\n\nWe will write our own RPC framework.\n",
+    );
     dir
 }
 
 #[test]
 fn baseline_hides_recorded_findings_and_survives_rewrapping() {
     let dir = baseline_repo();
-    let written = run_in(dir.path(), &["check", "--write-baseline", "adrlint-baseline.json"]);
+    let written = run_in(
+        dir.path(),
+        &["check", "--write-baseline", "adrlint-baseline.json"],
+    );
     assert_eq!(written.code, 0, "{}", written.stderr);
-    assert!(written.stderr.contains("wrote 3 baseline entries"), "{}", written.stderr);
-    let hidden = run_in(dir.path(), &["check", "--format", "json", "--baseline", "adrlint-baseline.json"]);
+    assert!(
+        written.stderr.contains("wrote 3 baseline entries"),
+        "{}",
+        written.stderr
+    );
+    let hidden = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            "adrlint-baseline.json",
+        ],
+    );
     assert_eq!(hidden.code, 0, "{}", hidden.stdout);
     assert_eq!(common::rows(&common::json(&hidden)), vec![]);
 
@@ -60,8 +120,22 @@ fn baseline_hides_recorded_findings_and_survives_rewrapping() {
         &dir.path().join("docs/adr/0001-queue.md"),
         "# 1. Queue\n\n## Decision\n\nWe will build our own scheduler.\n\nAfter a long discussion, we will build\nour own\nmessage broker on PostgreSQL.\n",
     );
-    let rewrapped = run_in(dir.path(), &["check", "--format", "json", "--baseline", "adrlint-baseline.json"]);
-    assert_eq!(common::rows(&common::json(&rewrapped)), vec![], "{}", rewrapped.stdout);
+    let rewrapped = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            "adrlint-baseline.json",
+        ],
+    );
+    assert_eq!(
+        common::rows(&common::json(&rewrapped)),
+        vec![],
+        "{}",
+        rewrapped.stdout
+    );
     assert_eq!(rewrapped.code, 0);
 
     // A new claim is reported; a deleted one makes its entry stale.
@@ -69,12 +143,33 @@ fn baseline_hides_recorded_findings_and_survives_rewrapping() {
         &dir.path().join("docs/adr/0001-queue.md"),
         "# 1. Queue\n\n## Decision\n\nWe will build our own scheduler.\n\nWe will implement our own distributed cache.\n",
     );
-    let changed = run_in(dir.path(), &["check", "--format", "json", "--baseline", "adrlint-baseline.json"]);
+    let changed = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            "adrlint-baseline.json",
+        ],
+    );
     assert_eq!(
         common::rows(&common::json(&changed)),
         vec![
-            row("stale-baseline-entry", "adrlint-baseline.json", 4, 5, "warning"),
-            row("own-distributed-cache", "docs/adr/0001-queue.md", 7, 9, "error"),
+            row(
+                "stale-baseline-entry",
+                "adrlint-baseline.json",
+                4,
+                5,
+                "warning"
+            ),
+            row(
+                "own-distributed-cache",
+                "docs/adr/0001-queue.md",
+                7,
+                9,
+                "error"
+            ),
         ]
     );
     assert_eq!(changed.code, 1);
@@ -82,7 +177,14 @@ fn baseline_hides_recorded_findings_and_survives_rewrapping() {
     // Linting one file does not call the other files' entries stale.
     let one = run_in(
         dir.path(),
-        &["check", "--format", "json", "--baseline", "adrlint-baseline.json", "docs/adr/0002-other.md"],
+        &[
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            "adrlint-baseline.json",
+            "docs/adr/0002-other.md",
+        ],
     );
     assert_eq!(common::rows(&common::json(&one)), vec![]);
 }
@@ -90,10 +192,20 @@ fn baseline_hides_recorded_findings_and_survives_rewrapping() {
 #[test]
 fn broken_baseline_is_a_configuration_error() {
     let dir = baseline_repo();
-    write(&dir.path().join("bad.json"), "{\"version\": 1, \"entries\": [\n  {\"path\": 3}\n]}\n");
-    let run = run_in(dir.path(), &["check", "--baseline", "bad.json", "--color", "never"]);
+    write(
+        &dir.path().join("bad.json"),
+        "{\"version\": 1, \"entries\": [\n  {\"path\": 3}\n]}\n",
+    );
+    let run = run_in(
+        dir.path(),
+        &["check", "--baseline", "bad.json", "--color", "never"],
+    );
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("error[invalid-baseline]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error[invalid-baseline]"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("┌─ bad.json:2:"), "{}", run.stderr);
 }
 
@@ -101,7 +213,13 @@ fn broken_baseline_is_a_configuration_error() {
 fn stdin_is_linted_under_the_given_name() {
     let dir = fixture("nygard");
     let mut child = Command::new(env!("CARGO_BIN_EXE_adrlint"))
-        .args(["check", "--format", "short", "--stdin-filename", "docs/adr/0009-new.md"])
+        .args([
+            "check",
+            "--format",
+            "short",
+            "--stdin-filename",
+            "docs/adr/0009-new.md",
+        ])
         .current_dir(&dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -116,8 +234,14 @@ fn stdin_is_linted_under_the_given_name() {
     let output = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stdout.starts_with("docs/adr/0009-new.md:5:9: error[own-scheduler]"), "{stdout}");
-    assert!(!dir.join("docs/adr/0009-new.md").exists(), "stdin is never written to disk");
+    assert!(
+        stdout.starts_with("docs/adr/0009-new.md:5:9: error[own-scheduler]"),
+        "{stdout}"
+    );
+    assert!(
+        !dir.join("docs/adr/0009-new.md").exists(),
+        "stdin is never written to disk"
+    );
 }
 
 #[test]
@@ -126,28 +250,49 @@ fn statistics_quiet_and_exit_zero() {
     assert_eq!(stats.code, 1);
     let lines: Vec<&str> = stats.stdout.lines().collect();
     assert_eq!(lines.len(), 4, "{}", stats.stdout);
-    assert!(lines.iter().any(|l| l.trim_start().starts_with("1  adopt-kafka")), "{}", stats.stdout);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.trim_start().starts_with("1  adopt-kafka")),
+        "{}",
+        stats.stdout
+    );
 
     let quiet = run_in(&fixture("no-manifest"), &["check", "--quiet"]);
     assert_eq!(quiet.stdout, "");
     assert_eq!(quiet.stderr, "");
 
-    let zero = run_in(&fixture("demo"), &["check", "--exit-zero", "--format", "short"]);
+    let zero = run_in(
+        &fixture("demo"),
+        &["check", "--exit-zero", "--format", "short"],
+    );
     assert_eq!(zero.code, 0);
     assert!(!zero.stdout.is_empty());
     let config_error = run_in(&fixture("bad-category"), &["check", "--exit-zero"]);
-    assert_eq!(config_error.code, 2, "--exit-zero never hides a broken configuration");
+    assert_eq!(
+        config_error.code, 2,
+        "--exit-zero never hides a broken configuration"
+    );
 }
 
 #[test]
 fn gitignored_files_need_no_ignore() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    write(&dir.path().join("adrlint.toml"), "[team]\ncategory = \"framework-user\"\n");
+    write(
+        &dir.path().join("adrlint.toml"),
+        "[team]\ncategory = \"framework-user\"\n",
+    );
     write(&dir.path().join(".gitignore"), "drafts/\n");
-    write(&dir.path().join("docs/adr/drafts/0001-x.md"), "# 1. X\n\n## Decision\n\nWe will build our own scheduler.\n");
+    write(
+        &dir.path().join("docs/adr/drafts/0001-x.md"),
+        "# 1. X\n\n## Decision\n\nWe will build our own scheduler.\n",
+    );
     let ignored = run_in(dir.path(), &["check", "docs/adr", "--format", "json"]);
     assert_eq!(common::json(&ignored)["summary"]["files"], 0);
-    let included = run_in(dir.path(), &["check", "docs/adr", "--no-ignore", "--format", "json"]);
+    let included = run_in(
+        dir.path(),
+        &["check", "docs/adr", "--no-ignore", "--format", "json"],
+    );
     assert_eq!(common::json(&included)["summary"]["files"], 1);
     assert_eq!(included.code, 1);
 }

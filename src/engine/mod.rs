@@ -44,23 +44,22 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
     let mut rationale = Vec::new();
     let mut fired_in_decision: HashSet<usize> = HashSet::new();
     let mut deferred_chosen = Vec::new();
+    let mut chosen_line_fired = false;
 
     for sentence in &adr.sentences {
         if sentence.quoted {
             continue;
         }
-        let matched = rules.set.matches(sentence.text.as_bytes());
-        if !matched.matched_any() {
+        let bytes = sentence.text.as_bytes();
+        // Most sentences name no infrastructure at all: a cheap yes/no first.
+        if !rules.set.is_match(bytes) {
             continue;
         }
-        let mut seen_rules = HashSet::new();
-        for pattern_index in matched.iter() {
-            let (rule_index, _) = &rules.patterns[pattern_index];
-            if !seen_rules.insert(*rule_index) {
-                continue;
-            }
+        let chosen = sentence.option == OptionRole::ChosenTitle;
+        let mut claims_here: Vec<(usize, Finding)> = Vec::new();
+        for set_index in rules.set.matches(bytes).iter() {
+            let rule_index = &rules.set_rules[set_index];
             let rule = &rules.rules[*rule_index];
-            let chosen = sentence.option == OptionRole::ChosenTitle;
             let kind = if chosen {
                 SectionKind::Decision
             } else {
@@ -90,12 +89,7 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
                     finding.category = Some(category);
                     finding.category_source = context.category_source.clone();
                     finding.help = rule.help.clone();
-                    if chosen {
-                        deferred_chosen.push((*rule_index, finding));
-                    } else {
-                        fired_in_decision.insert(*rule_index);
-                        findings.push(finding);
-                    }
+                    claims_here.push((*rule_index, finding));
                 }
                 RuleKind::Rationale => {
                     if let Some(span) = first_asserted(rules, *rule_index, sentence) {
@@ -105,11 +99,26 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
                 RuleKind::Builtin => {}
             }
         }
+        let claims_here = without_overlaps(claims_here);
+        if !chosen && !claims_here.is_empty() && names_the_chosen_option(&sentence.text) {
+            chosen_line_fired = true;
+        }
+        for (rule_index, finding) in claims_here {
+            if chosen {
+                deferred_chosen.push((rule_index, finding));
+            } else {
+                fired_in_decision.insert(rule_index);
+                findings.push(finding);
+            }
+        }
     }
-    // A chosen option's title counts only when the decision itself did not already say it.
-    for (rule_index, finding) in deferred_chosen {
-        if fired_in_decision.insert(rule_index) {
-            findings.push(finding);
+    // A chosen option's title counts only when the decision did not already say it: not when
+    // the `Chosen option: "…"` line itself made a claim, nor for a rule that fired there.
+    if !chosen_line_fired {
+        for (rule_index, finding) in deferred_chosen {
+            if fired_in_decision.insert(rule_index) {
+                findings.push(finding);
+            }
         }
     }
     let builds_its_own = findings
@@ -129,6 +138,36 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
     }
     findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
     findings
+}
+
+fn names_the_chosen_option(text: &str) -> bool {
+    text.get(..text.len().min(40))
+        .is_some_and(|head| head.to_ascii_lowercase().contains("chosen option"))
+}
+
+/// One claim is reported once: where two rules of the same category match overlapping words
+/// ("our own container orchestrator" is no cluster manager as well), the leftmost and longest
+/// match wins.
+fn without_overlaps(mut claims: Vec<(usize, Finding)>) -> Vec<(usize, Finding)> {
+    claims.sort_by(|a, b| {
+        (a.1.span.start, std::cmp::Reverse(a.1.span.end), a.0).cmp(&(
+            b.1.span.start,
+            std::cmp::Reverse(b.1.span.end),
+            b.0,
+        ))
+    });
+    let mut kept: Vec<(usize, Finding)> = Vec::new();
+    for (rule_index, finding) in claims {
+        let overlaps = kept.iter().any(|(_, k)| {
+            k.requires == finding.requires
+                && k.span.start < finding.span.end
+                && finding.span.start < k.span.end
+        });
+        if !overlaps {
+            kept.push((rule_index, finding));
+        }
+    }
+    kept
 }
 
 fn is_excluded(rule: &Rule, text: &str, matched: std::ops::Range<usize>) -> bool {
@@ -158,11 +197,12 @@ fn first_asserted(
     let rule = &rules.rules[rule_index];
     let text = sentence.text.as_str();
     let mut best: Option<std::ops::Range<usize>> = None;
-    for (_, regex) in rules.patterns.iter().filter(|(r, _)| *r == rule_index) {
+    for regex in rules.patterns_of(rule_index) {
         for found in regex.find_iter(text.as_bytes()) {
             let start = floor_char_boundary(text, found.start());
             let end = ceil_char_boundary(text, found.end());
-            if start >= end || is_excluded(rule, text, start..end) || !is_asserted(text, start..end) {
+            if start >= end || is_excluded(rule, text, start..end) || !is_asserted(text, start..end)
+            {
                 continue;
             }
             let better = best

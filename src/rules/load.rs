@@ -45,6 +45,10 @@ struct RawRule {
     sections: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     patterns: Vec<Spanned<String>>,
+    /// Cheap regexes, one of which every match contains (the claim's noun): the prefilter
+    /// that finds a sentence's candidate rules in one pass.
+    #[serde(default)]
+    keywords: Vec<Spanned<String>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     #[serde(default, rename = "exclude-within")]
@@ -202,11 +206,22 @@ fn parse_pack(display: &str, text: &str, sources: &mut SourceMap) -> Result<Pars
     })
 }
 
-/// Replaces `{name}` with the pack's definition of `name` (wrapped in a group). Quantifiers
-/// such as `{2}` or `{0,3}` are left alone; an undefined name is an error.
+/// Replaces `{name}` with the pack's definition of `name` (wrapped in a group); definitions may
+/// use other names. Quantifiers such as `{2}` or `{0,3}` are left alone; an undefined name is an
+/// error, and so is a definition that uses itself.
 pub fn expand(
     pattern: &str,
     define: &std::collections::BTreeMap<String, String>,
+) -> Result<String, String> {
+    expand_depth(pattern, define, 0)
+}
+
+const MAX_DEFINE_DEPTH: usize = 8;
+
+fn expand_depth(
+    pattern: &str,
+    define: &std::collections::BTreeMap<String, String>,
+    depth: usize,
 ) -> Result<String, String> {
     let mut out = String::with_capacity(pattern.len());
     let mut rest = pattern;
@@ -222,18 +237,17 @@ pub fn expand(
             && after[name_len..].starts_with('}');
         let escaped = open > 0 && rest.as_bytes()[open - 1] == b'\\';
         if is_name && !escaped {
-            match define.get(name) {
-                Some(fragment) => {
-                    out.push_str("(?:");
-                    out.push_str(fragment);
-                    out.push(')');
-                }
-                None => {
-                    return Err(format!(
-                        "`{{{name}}}` is not defined in this pack's [define] table"
-                    ));
-                }
+            let Some(fragment) = define.get(name) else {
+                return Err(format!(
+                    "`{{{name}}}` is not defined in this pack's [define] table"
+                ));
+            };
+            if depth >= MAX_DEFINE_DEPTH {
+                return Err(format!("`{{{name}}}` is defined in terms of itself"));
             }
+            out.push_str("(?:");
+            out.push_str(&expand_depth(fragment, define, depth + 1)?);
+            out.push(')');
             rest = &after[name_len + 1..];
         } else {
             out.push('{');
@@ -257,7 +271,8 @@ fn is_kebab_case(id: &str) -> bool {
 
 fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSet> {
     let mut rules = Vec::new();
-    let mut pattern_sources: Vec<(usize, String)> = Vec::new();
+    // One prefilter pattern per rule with patterns: its keywords, else its patterns.
+    let mut prefilters: Vec<(usize, String)> = Vec::new();
     let mut compiled: Vec<(usize, Regex)> = Vec::new();
     let mut seen: HashMap<String, (FileId, Range<usize>)> = HashMap::new();
 
@@ -403,7 +418,6 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                 };
                 match compile_pattern(&expanded) {
                     Ok(regex) => {
-                        pattern_sources.push((rule_index, expanded.clone()));
                         compiled.push((rule_index, regex));
                         expanded_patterns.push(expanded);
                     }
@@ -412,6 +426,18 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
             }
             let exclude = union(&raw.exclude, &pack.define, file, problems);
             let exclude_within = union(&raw.exclude_within, &pack.define, file, problems);
+            let keywords = union(&raw.keywords, &pack.define, file, problems);
+            if !expanded_patterns.is_empty() {
+                let prefilter = match &keywords {
+                    Some(keywords) => keywords.as_str().to_string(),
+                    None => expanded_patterns
+                        .iter()
+                        .map(|p| format!("(?:{p})"))
+                        .collect::<Vec<_>>()
+                        .join("|"),
+                };
+                prefilters.push((rule_index, prefilter));
+            }
 
             if let (Some(kind), Some(severity)) = (kind, severity) {
                 rules.push(Rule {
@@ -432,7 +458,7 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                 });
             } else {
                 // Keep pattern indices pointing at real rules.
-                pattern_sources.retain(|(r, _)| *r != rule_index);
+                prefilters.retain(|(r, _)| *r != rule_index);
                 compiled.retain(|(r, _)| *r != rule_index);
             }
         }
@@ -440,7 +466,7 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
     if !problems.is_empty() {
         return None;
     }
-    let set = match RegexSetBuilder::new(pattern_sources.iter().map(|(_, p)| p.as_str()))
+    let set = match RegexSetBuilder::new(prefilters.iter().map(|(_, p)| p.as_str()))
         .unicode(false)
         .size_limit(SET_SIZE_LIMIT)
         .dfa_size_limit(SET_SIZE_LIMIT)
@@ -460,10 +486,22 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
         .enumerate()
         .map(|(i, r)| (Arc::clone(&r.id), i))
         .collect();
+    // Patterns were pushed rule by rule, so each rule's are one contiguous run.
+    let mut rule_patterns = vec![0..0; rules.len()];
+    for (index, (rule, _)) in compiled.iter().enumerate() {
+        let range = &mut rule_patterns[*rule];
+        if range.start == range.end {
+            *range = index..index + 1;
+        } else {
+            range.end = index + 1;
+        }
+    }
     Some(RuleSet {
         rules,
         set,
+        set_rules: prefilters.into_iter().map(|(rule, _)| rule).collect(),
         patterns: compiled,
+        rule_patterns,
         by_id,
     })
 }
@@ -569,6 +607,13 @@ explain = "e"
             Ok(r"\b(?:our own|in-house)\s+\w{2,3}".to_string())
         );
         assert!(expand("{missing}", &define).is_err());
+        define.insert("loop".to_string(), "a{loop}".to_string());
+        assert!(expand("{loop}", &define).is_err());
+        define.insert("mine".to_string(), "{own} thing".to_string());
+        assert_eq!(
+            expand("{mine}", &define),
+            Ok("(?:(?:our own|in-house) thing)".to_string())
+        );
     }
 
     #[test]

@@ -70,20 +70,31 @@ pub struct Rule {
 /// How far around a match `exclude` looks, in bytes.
 pub const EXCLUDE_WINDOW: usize = 40;
 
-/// Every rule of a run, compiled: one `RegexSet` over all patterns finds the candidate rules
-/// of a sentence in one pass; the per-pattern regexes then give the spans.
+/// Every rule of a run, compiled. One `RegexSet` of the rules' keywords finds the candidate
+/// rules of a sentence in one pass (the keywords are plain words, so the set stays on the
+/// regex engine's fast path); only the candidates' full patterns then run, for spans.
 #[derive(Debug)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub set: RegexSet,
-    /// For each pattern of `set`: (rule index, its compiled regex).
+    /// The rule index of each pattern of `set`.
+    pub set_rules: Vec<usize>,
+    /// Every compiled pattern: (rule index, regex), grouped by rule.
     pub patterns: Vec<(usize, Regex)>,
+    /// Each rule's run of `patterns`.
+    pub rule_patterns: Vec<std::ops::Range<usize>>,
     by_id: HashMap<Arc<str>, usize>,
 }
 
 impl RuleSet {
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.by_id.get(id).map(|&i| &self.rules[i])
+    }
+
+    /// The compiled patterns of the rule at `index`.
+    pub fn patterns_of(&self, index: usize) -> impl Iterator<Item = &Regex> {
+        let range = self.rule_patterns.get(index).cloned().unwrap_or(0..0);
+        self.patterns[range].iter().map(|(_, regex)| regex)
     }
 
     pub fn ids(&self) -> impl Iterator<Item = &str> {
