@@ -14,6 +14,7 @@ use crate::category::Category;
 use crate::cli::{CheckArgs, FailOn, Format};
 use crate::diag::{CategorySource, FileReport, Problem, Severity};
 use crate::discover::{DEFAULT_FOLDERS, Target, discover};
+use crate::evidence::Team;
 use crate::lint::{DEFAULT_MAX_FILE_SIZE, Plan, lint_file};
 use crate::manifest::{self, Discovery, Manifest};
 use crate::report::{self, Outcome};
@@ -173,30 +174,45 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     plans.push(default_plan(false));
     plans.push(default_plan(true));
-    let mut job_plans = Vec::with_capacity(jobs.len());
-    for (_, manifest) in &jobs {
-        let plan = match manifest {
+    // Manifests in force: those governing a linted file, plus those governing a folder named
+    // on the command line (its project manifests are evidence even without ADRs in it).
+    let mut in_force: Vec<usize> = match forced {
+        Some(index) => vec![index],
+        None => paths
+            .iter()
+            .filter(|path| path.is_dir())
+            .filter_map(|path| {
+                let probe = path.join(crate::manifest::FILE_NAMES[0]);
+                manifests.nearest(&probe, &mut sources, &mut problems)
+            })
+            .flatten()
+            .collect(),
+    };
+    in_force.extend(jobs.iter().filter_map(|(_, manifest)| manifest.flatten()));
+    in_force.sort_unstable();
+    in_force.dedup();
+    for &index in &in_force {
+        if let std::collections::hash_map::Entry::Vacant(entry) = plan_of_manifest.entry(index) {
+            let plan = plan_for(
+                &manifests.loaded[index],
+                category_override,
+                &mut loader,
+                &mut sources,
+                &mut problems,
+            )
+            .unwrap_or_else(|| default_plan(true));
+            plans.push(plan);
+            entry.insert(plans.len() - 1);
+        }
+    }
+    let job_plans: Vec<usize> = jobs
+        .iter()
+        .map(|(_, manifest)| match manifest {
             None => 0,
             Some(None) => 1,
-            Some(Some(index)) => match plan_of_manifest.get(index) {
-                Some(&plan) => plan,
-                None => {
-                    let plan = plan_for(
-                        &manifests.loaded[*index],
-                        category_override,
-                        &mut loader,
-                        &mut sources,
-                        &mut problems,
-                    )
-                    .unwrap_or_else(|| default_plan(true));
-                    plans.push(plan);
-                    plan_of_manifest.insert(*index, plans.len() - 1);
-                    plans.len() - 1
-                }
-            },
-        };
-        job_plans.push(plan);
-    }
+            Some(Some(index)) => plan_of_manifest.get(index).copied().unwrap_or(1),
+        })
+        .collect();
     if job_plans
         .iter()
         .any(|&p| plans[p].category.is_none() && !plans[p].broken)
@@ -213,6 +229,22 @@ pub fn run(args: &CheckArgs) -> u8 {
         .zip(job_plans.par_iter())
         .map(|((target, _), &plan)| lint_file(&target.path, &plans[plan]))
         .collect();
+    let files_checked = reports.len();
+
+    // Evidence (SPEC 2.3): each team's project manifests against its category.
+    let teams: Vec<Team> = in_force
+        .iter()
+        .filter_map(|index| {
+            let plan = &plans[*plan_of_manifest.get(index)?];
+            (!plan.broken).then(|| Team {
+                dir: &manifests.loaded[*index].dir,
+                plan,
+                skip_nested_teams: forced.is_none(),
+            })
+        })
+        .collect();
+    let evidence = crate::evidence::contradictions(&teams, &mut sources, &mut problems);
+    reports.extend(evidence.reports);
     reports.sort_by(|a, b| a.path.cmp(&b.path));
 
     let file_ids = reports
@@ -227,7 +259,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         })
         .collect();
     let outcome = Outcome {
-        files_checked: reports.len(),
+        files_checked: files_checked + evidence.manifests,
         reports,
         file_ids,
     };
