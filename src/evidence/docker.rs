@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{Dependency, ParseError, rest_of_line};
+use super::{Dependency, ParseError, offset_of, rest_of_line};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -25,14 +25,23 @@ pub fn parse(text: &str) -> Result<Vec<Dependency>, ParseError> {
         return Ok(Vec::new());
     }
     let compose: Option<Compose> = serde_saphyr::from_str(text).map_err(|error| {
-        let span = error
-            .location()
-            .and_then(|l| l.span().byte_offset())
-            .and_then(|o| usize::try_from(o).ok())
-            .map(|o| rest_of_line(text, o));
+        // Some errors carry only a line and column, not a byte offset.
+        let span = error.location().and_then(|l| {
+            let offset = match l.span().byte_offset() {
+                Some(offset) => usize::try_from(offset).ok()?,
+                None if l.line() > 0 => offset_of(
+                    text,
+                    usize::try_from(l.line()).ok()?,
+                    usize::try_from(l.column()).ok()?,
+                    true,
+                ),
+                None => return None,
+            };
+            Some(rest_of_line(text, offset))
+        });
         let message = error.to_string();
-        let first = message.lines().next().unwrap_or("invalid YAML").to_string();
-        ParseError::new(first, span)
+        let first = message.lines().next().unwrap_or("invalid YAML");
+        ParseError::new(strip_position(first), span)
     })?;
     let mut out = Vec::new();
     for service in compose.unwrap_or_default().services.into_values().flatten() {
@@ -53,6 +62,15 @@ pub fn parse(text: &str) -> Result<Vec<Dependency>, ParseError> {
     }
     out.sort_by_key(|d| d.span.start);
     Ok(out)
+}
+
+/// `error: line 3 column 12: unclosed quote` → `unclosed quote`: the label shows where.
+fn strip_position(message: &str) -> String {
+    let rest = message.strip_prefix("error: ").unwrap_or(message);
+    match rest.strip_prefix("line ").and_then(|r| r.split_once(": ")) {
+        Some((position, what)) if position.contains(" column ") => what.to_string(),
+        _ => rest.to_string(),
+    }
 }
 
 /// The image name inside its scalar's span (which includes any quotes).
@@ -122,6 +140,17 @@ mod tests {
             panic!("should fail")
         };
         assert!(error.span.is_some(), "{error:?}");
+    }
+
+    #[test]
+    fn unclosed_quote_is_located_by_line_and_column() {
+        let text = "services:\n  broker:\n    image: \"bitnami/kafka:3.7\n  app:\n    build: .\n";
+        let Err(error) = parse(text) else {
+            panic!("should fail")
+        };
+        let span = error.span.clone().unwrap_or_default();
+        assert!(text[span].starts_with("\"bitnami"), "{error:?}");
+        assert!(!error.message.contains("line 3"), "{error:?}");
     }
 
     #[test]

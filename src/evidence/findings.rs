@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::{Ecosystem, EvidencePack, Scan, ScanOptions, scan};
 use crate::category::Category;
-use crate::diag::{FileReport, Finding, Problem, Severity};
+use crate::diag::{CategorySource, FileReport, Finding, Problem, Severity};
 use crate::lint::Plan;
 use crate::manifest::Level;
 use crate::source::{SourceFile, SourceMap};
@@ -135,8 +135,12 @@ fn findings_of(
     for ((manifest_index, name, shows), members) in groups {
         let manifest = &scanned.manifests[manifest_index];
         let first = &scanned.evidence[members[0]];
+        let judged = match plan.category_source {
+            Some(CategorySource::CommandLine) => format!("--category judges the team {category}"),
+            _ => format!("the team is declared {category}"),
+        };
         let message = format!(
-            "{} {} {} ({name}), which shows {shows} work, but the team is declared {category}",
+            "{} {} {} ({name}), which shows {shows} work, but {judged}",
             manifest.file_name(),
             verb(first.ecosystem),
             first.package,
