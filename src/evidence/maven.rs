@@ -43,10 +43,15 @@ fn child<'a>(node: Node<'a, '_>, name: &str) -> Option<(&'a str, std::ops::Range
     }
     let range = text_node.range();
     let lead = raw.len() - raw.trim_start().len();
-    // The range is that of the source text, which differs from `raw` when it holds entities.
     let start = range.start + lead;
-    let end = (start + trimmed.len()).min(range.end);
-    Some((trimmed, start..end))
+    let span = start..start + trimmed.len();
+    // With entities (`&amp;`) the source differs from the decoded text: span the element.
+    let source = node.document().input_text();
+    if source.get(span.clone()) == Some(trimmed) {
+        Some((trimmed, span))
+    } else {
+        Some((trimmed, element.range()))
+    }
 }
 
 #[cfg(test)]
@@ -90,6 +95,17 @@ mod tests {
                     "flink-streaming-java"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn entities_fall_back_to_the_element() {
+        let text = "<project><dependencies><dependency><groupId>a</groupId><artifactId>b&amp;é</artifactId></dependency></dependencies></project>";
+        let deps = parse(text).unwrap_or_default();
+        assert_eq!(deps[0].name, "a:b&é");
+        assert_eq!(
+            &text[deps[0].span.clone()],
+            "<artifactId>b&amp;é</artifactId>"
         );
     }
 

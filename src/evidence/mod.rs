@@ -123,9 +123,7 @@ impl Format {
             _ if lower.starts_with("requirements") && lower.ends_with(".txt") => {
                 Some(Format::Requirements)
             }
-            _ if yaml && (lower.starts_with("docker-compose") || lower.starts_with("compose")) => {
-                Some(Format::Compose)
-            }
+            _ if yaml && is_compose(&lower) => Some(Format::Compose),
             _ => None,
         }
     }
@@ -166,6 +164,16 @@ impl Format {
             Format::Compose => docker::parse(text),
         }
     }
+}
+
+/// `docker-compose*.yml` and `compose*.yaml` (`compose.override.yaml`, `docker-compose-dev.yml`),
+/// but not `composer.yml`.
+fn is_compose(lower: &str) -> bool {
+    ["docker-compose", "compose"].iter().any(|stem| {
+        lower
+            .strip_prefix(stem)
+            .is_some_and(|rest| rest.starts_with(['.', '-', '_']))
+    })
 }
 
 /// One dependency (or image) as a manifest names it.
@@ -475,7 +483,27 @@ fn read_manifest(path: &Path, format: Format, max_size: u64) -> Read {
         Some(rest) => format.parse(&format!("   {rest}")),
         None => format.parse(&text),
     };
+    // Labels are sliced out of the text when rendered: keep every span inside it and on
+    // character boundaries, whatever a parser reported.
+    let parsed = match parsed {
+        Ok(mut dependencies) => {
+            for dependency in &mut dependencies {
+                dependency.span = clamp(&text, &dependency.span);
+            }
+            Ok(dependencies)
+        }
+        Err(mut error) => {
+            error.span = error.span.map(|span| clamp(&text, &span));
+            Err(error)
+        }
+    };
     Read::Parsed(Arc::from(text), parsed)
+}
+
+fn clamp(text: &str, span: &Range<usize>) -> Range<usize> {
+    let start = floor_char_boundary(text, span.start.min(text.len()));
+    let end = ceil_char_boundary(text, span.end.min(text.len())).max(start);
+    start..end
 }
 
 #[cfg(test)]
@@ -495,6 +523,8 @@ mod tests {
         assert_eq!(Format::of("cargo.toml"), None);
         assert_eq!(Format::of("notes.txt"), None);
         assert_eq!(Format::of("composer.json"), None);
+        assert_eq!(Format::of("composer.yml"), None);
+        assert_eq!(Format::of("compose.override.yml"), Some(Format::Compose));
     }
 
     #[test]
@@ -511,6 +541,49 @@ mod tests {
             Ecosystem::Go.candidates("github.com/x/vault"),
             vec!["github.com/x/vault"]
         );
+    }
+
+    /// No parser panics on any prefix of a manifest (truncated, unterminated, half a
+    /// character), and every span it gives lies inside the text on character boundaries.
+    #[test]
+    fn parsers_survive_every_truncation() {
+        let samples = [
+            "[dependencies]\nrdkafka = { version = \"0.36\", package = \"é\" }\n[target.'cfg(unix)'.dependencies]\nraft = \"0.7\"\n",
+            "{\"dependencies\": {\"kafkajs\": \"2\", \"k\\u00e9\": [1, {\"a\": \"}\"}]}}",
+            "[project]\ndependencies = [\"dask[distributed] >= 1\", '''pyspark''']\n[tool.poetry.dependencies]\nray = { extras = [\"é\"] }\n",
+            "pyspark==3 # é\nconfluent-kafka[avro] \\\n  --hash=x\n-r x.txt\n",
+            "<project><dependencies><dependency><groupId>é</groupId><artifactId> kafka-clients </artifactId></dependency></dependencies></project>",
+            "dependencies {\n  implementation 'org.apache.kafka:kafka-clients:3' // é\n  api(group = \"a\", name = \"b\")\n  /* é */ runtimeOnly(\"x:y:1\")\n}\n",
+            "module x\nrequire (\n\t\"go.etcd.io/raft/v3\" v3.5.0 // é\n)\nrequire github.com/hashicorp/raft v1\n",
+            "services:\n  a:\n    image: \"bitnami/kafka:3\"\n  b:\n    image: é/x\n",
+        ];
+        let formats = [
+            Format::CargoToml,
+            Format::PackageJson,
+            Format::Pyproject,
+            Format::Requirements,
+            Format::Pom,
+            Format::Gradle,
+            Format::GoMod,
+            Format::Compose,
+        ];
+        for sample in samples {
+            for end in (0..=sample.len()).filter(|&i| sample.is_char_boundary(i)) {
+                let text = &sample[..end];
+                for format in formats {
+                    let spans: Vec<Range<usize>> = match format.parse(text) {
+                        Ok(deps) => deps.into_iter().map(|d| d.span).collect(),
+                        Err(error) => error.span.into_iter().collect(),
+                    };
+                    for span in spans {
+                        assert!(
+                            span.start <= span.end && text.get(span.clone()).is_some(),
+                            "{format:?} gave {span:?} in {text:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
