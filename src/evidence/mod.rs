@@ -139,16 +139,16 @@ impl Format {
         }
     }
 
-    /// What the format is written in, for "not valid TOML" messages.
+    /// What the format is written in, for "`x` is not valid TOML" messages.
     fn language(self) -> &'static str {
         match self {
             Format::CargoToml | Format::Pyproject => "TOML",
             Format::PackageJson => "JSON",
             Format::Pom => "XML",
             Format::Compose => "YAML",
-            Format::Requirements => "a requirements file",
-            Format::Gradle => "a Gradle build script",
-            Format::GoMod => "a go.mod file",
+            Format::Requirements => "requirements syntax",
+            Format::Gradle => "Gradle syntax",
+            Format::GoMod => "go.mod syntax",
         }
     }
 
