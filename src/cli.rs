@@ -29,6 +29,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Write a commented adrlint.toml in the current folder (never overwrites)
     Init(InitArgs),
+    /// Show the category the project's build and deployment manifests show, and why
+    Evidence(EvidenceArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -100,6 +102,18 @@ pub struct InitArgs {
     /// The team's category
     #[arg(long, value_name = "ID", default_value = "framework-user")]
     pub category: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvidenceArgs {
+    /// The folder (or one manifest file) to read (default: the current folder)
+    pub path: Option<PathBuf>,
+    /// Take the declared category from this manifest instead of the nearest adrlint.toml
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,7 +2,8 @@
 //!
 //! The data flow, one module a step: [`discover`] files → parse them ([`adr`], [`manifest`])
 //! → load rule packs ([`rules`]) → evaluate ([`engine`]) → [`report`]. [`commands`] wires the
-//! steps together for each subcommand.
+//! steps together for each subcommand. [`evidence`] reads the project's build and deployment
+//! manifests as evidence of the team's real category.
 
 // Problems are built once per bad input, never in a hot path: their size does not matter.
 #![allow(clippy::result_large_err)]
@@ -15,6 +16,7 @@ pub mod commands;
 pub mod diag;
 pub mod discover;
 pub mod engine;
+pub mod evidence;
 pub mod lint;
 pub mod manifest;
 pub mod paths;
@@ -54,6 +56,7 @@ where
         Command::Rules(args) => commands::rules::run(args),
         Command::Explain(args) => commands::explain::run(args),
         Command::Init(args) => commands::init::run(args),
+        Command::Evidence(args) => commands::evidence::run(args),
     };
     ExitCode::from(code)
 }

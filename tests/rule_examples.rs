@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use adrlint::category::Category;
 use adrlint::diag::CategorySource;
+use adrlint::evidence::EVIDENCE_PACK;
 use adrlint::lint::{DEFAULT_MAX_FILE_SIZE, Plan, lint_bytes};
 use adrlint::rules::{BUILTIN_PACKS, Rule, RuleKind, RuleSet, RuleSetLoader};
 use adrlint::source::SourceMap;
@@ -186,9 +187,11 @@ fn every_file_in_rules_is_built_in() {
         })
         .unwrap_or_default();
     on_disk.sort();
+    // The evidence pack has its own schema, so it is compiled in apart from the rule packs.
     let mut listed: Vec<String> = BUILTIN_PACKS
         .iter()
         .map(|(name, _)| name.to_string())
+        .chain(std::iter::once(EVIDENCE_PACK.0.to_string()))
         .collect();
     listed.sort();
     assert_eq!(on_disk, listed);

@@ -16,6 +16,7 @@ use crate::category::Category;
 use crate::cli::{CheckArgs, FailOn, Format};
 use crate::diag::{CategorySource, FileReport, Problem, Severity};
 use crate::discover::{DEFAULT_FOLDERS, Target, discover};
+use crate::evidence::Team;
 use crate::lint::{DEFAULT_MAX_FILE_SIZE, Plan, lint_bytes, lint_file};
 use crate::manifest::{self, Discovery, Manifest};
 use crate::report::{self, Outcome};
@@ -129,6 +130,8 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
         None => None,
     };
+    let stdin_mode = stdin.is_some();
+    let mut named_dirs: Vec<PathBuf> = Vec::new();
     let targets = match &stdin {
         Some((name, _)) => vec![Target {
             path: name.clone(),
@@ -155,6 +158,7 @@ pub fn run(args: &CheckArgs) -> u8 {
                 print_problems(&problems, &sources, color);
                 return EXIT_ERROR;
             }
+            named_dirs = paths.iter().filter(|p| p.is_dir()).cloned().collect();
             let (targets, walk_problems) = discover(&paths, !args.no_ignore);
             problems.extend(walk_problems);
             targets
@@ -197,30 +201,45 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let mut plans: Vec<Plan> = vec![default_plan(false), default_plan(true)];
     let mut plan_of_manifest: HashMap<usize, usize> = HashMap::new();
-    let mut job_plans = Vec::with_capacity(jobs.len());
-    for (_, manifest) in &jobs {
-        let plan = match manifest {
+    // Manifests in force: those governing a linted file, plus those governing a folder named
+    // on the command line (its project manifests are evidence even without ADRs in it).
+    let mut in_force: Vec<usize> = match forced {
+        Some(index) => vec![index],
+        None => named_dirs
+            .iter()
+            .filter(|path| path.is_dir())
+            .filter_map(|path| {
+                let probe = path.join(crate::manifest::FILE_NAMES[0]);
+                manifests.nearest(&probe, &mut sources, &mut problems)
+            })
+            .flatten()
+            .collect(),
+    };
+    in_force.extend(jobs.iter().filter_map(|(_, manifest)| manifest.flatten()));
+    in_force.sort_unstable();
+    in_force.dedup();
+    for &index in &in_force {
+        if let std::collections::hash_map::Entry::Vacant(entry) = plan_of_manifest.entry(index) {
+            let plan = plan_for(
+                &manifests.loaded[index],
+                category_override,
+                &mut loader,
+                &mut sources,
+                &mut problems,
+            )
+            .unwrap_or_else(|| default_plan(true));
+            plans.push(plan);
+            entry.insert(plans.len() - 1);
+        }
+    }
+    let job_plans: Vec<usize> = jobs
+        .iter()
+        .map(|(_, manifest)| match manifest {
             None => 0,
             Some(None) => 1,
-            Some(Some(index)) => match plan_of_manifest.get(index) {
-                Some(&plan) => plan,
-                None => {
-                    let plan = plan_for(
-                        &manifests.loaded[*index],
-                        category_override,
-                        &mut loader,
-                        &mut sources,
-                        &mut problems,
-                    )
-                    .unwrap_or_else(|| default_plan(true));
-                    plans.push(plan);
-                    plan_of_manifest.insert(*index, plans.len() - 1);
-                    plans.len() - 1
-                }
-            },
-        };
-        job_plans.push(plan);
-    }
+            Some(Some(index)) => plan_of_manifest.get(index).copied().unwrap_or(1),
+        })
+        .collect();
     if !args.quiet
         && job_plans
             .iter()
@@ -261,8 +280,29 @@ pub fn run(args: &CheckArgs) -> u8 {
             .map(|((target, _), &plan)| lint_file(&target.path, &plans[plan]))
             .collect(),
     };
+
+    let adr_files = reports.len();
+    // Evidence (SPEC 2.3): each team's project manifests against its category. Not for
+    // standard input, which is one buffer in an editor.
+    let teams: Vec<Team> = if stdin_mode {
+        Vec::new()
+    } else {
+        in_force
+            .iter()
+            .filter_map(|index| {
+                let plan = &plans[*plan_of_manifest.get(index)?];
+                (!plan.broken).then(|| Team {
+                    dir: &manifests.loaded[*index].dir,
+                    plan,
+                    skip_nested_teams: forced.is_none(),
+                })
+            })
+            .collect()
+    };
+    let evidence = crate::evidence::contradictions(&teams, &mut sources, &mut problems);
+    reports.extend(evidence.reports);
     reports.sort_by(|a, b| a.path.cmp(&b.path));
-    let files_checked = reports.len();
+    let files_checked = adr_files + evidence.manifests;
 
     if let Some(path) = &args.write_baseline {
         return match baseline::write(path, &reports) {

@@ -1,6 +1,7 @@
 //! One module per subcommand; each returns the process exit code.
 
 pub mod check;
+pub mod evidence;
 pub mod explain;
 pub mod init;
 pub mod rules;

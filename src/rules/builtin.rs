@@ -1,6 +1,7 @@
 //! The packs in the repository's `rules/` folder, compiled into the binary.
 
-/// (path shown to users, contents). A test checks this lists every file in `rules/`.
+/// (path shown to users, contents). A test checks this lists every file in `rules/` but the
+/// evidence pack, which has its own schema (`crate::evidence::EVIDENCE_PACK`).
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     ("rules/input.toml", include_str!("../../rules/input.toml")),
     (
@@ -18,5 +19,9 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     (
         "rules/rationale.toml",
         include_str!("../../rules/rationale.toml"),
+    ),
+    (
+        "rules/manifests.toml",
+        include_str!("../../rules/manifests.toml"),
     ),
 ];
