@@ -77,6 +77,9 @@ pub struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct RulesArgs {
+    /// Print every enabled claim and rationale pattern, one a line, as `rg -f` reads them
+    #[arg(long)]
+    pub patterns: bool,
     /// Use this manifest (for its rule packs and severity overrides)
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,

@@ -156,9 +156,9 @@ fn user_pack_and_severity_overrides() {
     assert_eq!(
         rows,
         vec![
-            row("own-ledger", "docs/adr/0001-ledger.md", 9, 15, "error"),
+            row("own-ledger", "docs/adr/0001-ledger.md", 9, 28, "error"),
             // Lowered to a warning; nih-rationale is off.
-            row("own-scheduler", "docs/adr/0001-ledger.md", 9, 58, "warning"),
+            row("own-scheduler", "docs/adr/0001-ledger.md", 9, 73, "warning"),
         ]
     );
     assert_eq!(code, 1);

@@ -117,6 +117,14 @@ fn every_example_in_every_explanation_behaves_as_documented() {
                 rule.id
             ));
         }
+        for (_, example) in fires.iter() {
+            // The keyword prefilter must let every claim through.
+            if let Some(keywords) = &rule.compiled().keywords
+                && !keywords.is_match(example.as_bytes())
+            {
+                failures.push(format!("{}: no keyword in its own example:\n{example}", rule.id));
+            }
+        }
         for (_, example) in fires {
             checked += 1;
             let rules = fired(&set, rule, example);

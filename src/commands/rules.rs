@@ -68,6 +68,22 @@ pub fn run(args: &RulesArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
+    if args.patterns {
+        let mut out = String::new();
+        for rule in &set.rules {
+            let off = levels
+                .iter()
+                .any(|(id, level)| *id == *rule.id && *level == Level::Off);
+            if !off {
+                for pattern in &rule.patterns {
+                    out.push_str(pattern);
+                    out.push('\n');
+                }
+            }
+        }
+        print_stdout(&out);
+        return EXIT_OK;
+    }
     let rows: Vec<Row> = set
         .rules
         .iter()

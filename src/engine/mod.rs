@@ -3,6 +3,7 @@
 mod polarity;
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 pub use polarity::is_asserted;
 
@@ -10,7 +11,7 @@ use crate::adr::{Adr, OptionRole, SectionKind, Sentence};
 use crate::category::Category;
 use crate::diag::{CategorySource, Finding, Severity};
 use crate::manifest::Level;
-use crate::rules::{EXCLUDE_WINDOW, Rule, RuleKind, RuleSet};
+use crate::rules::{CompiledRule, EXCLUDE_WINDOW, Rule, RuleKind, RuleSet};
 use crate::source::{ceil_char_boundary, floor_char_boundary};
 
 /// What a file is judged against: the rules, the team's category and per-rule levels.
@@ -46,42 +47,70 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
     let mut deferred_chosen = Vec::new();
     let mut chosen_line_fired = false;
 
+    // The document's prose as one buffer, a sentence a line: each rule's keywords scan the
+    // whole document in one pass (a literal search, as ripgrep's), and its full patterns run
+    // only on the sentences that hold a keyword.
+    let mut buffer = String::with_capacity(adr.sentences.iter().map(|s| s.text.len() + 1).sum());
+    let mut starts = Vec::with_capacity(adr.sentences.len());
     for sentence in &adr.sentences {
-        if sentence.quoted {
+        starts.push(buffer.len());
+        buffer.push_str(&sentence.text);
+        buffer.push('\n');
+    }
+    let bytes = buffer.as_bytes();
+    // Asserted matches: (sentence index, rule index, span in the sentence's text).
+    let mut hits: Vec<(usize, usize, Range<usize>)> = Vec::new();
+    for (rule_index, rule) in rules.rules.iter().enumerate() {
+        let applies = match rule.kind {
+            RuleKind::Claim => rule.requires.is_some_and(|requires| category < requires),
+            RuleKind::Rationale => true,
+            RuleKind::Builtin => false,
+        };
+        if !applies || context.severity(rule).is_none() {
             continue;
         }
-        let bytes = sentence.text.as_bytes();
-        // Most sentences name no infrastructure at all: a cheap yes/no first.
-        if !rules.set.is_match(bytes) {
+        let compiled = rule.compiled();
+        let Some(_) = &compiled.combined else {
             continue;
+        };
+        // Sentences holding a keyword; without keywords, every sentence.
+        let mut sentences: Vec<usize> = match &compiled.keywords {
+            Some(keywords) => keywords
+                .find_iter(bytes)
+                .map(|found| {
+                    starts
+                        .partition_point(|&start| start <= found.start())
+                        .saturating_sub(1)
+                })
+                .collect(),
+            None => (0..adr.sentences.len()).collect(),
+        };
+        sentences.dedup();
+        for index in sentences {
+            let Some(sentence) = adr.sentences.get(index) else {
+                continue;
+            };
+            if eligible(rule, sentence)
+                && let Some(span) = first_asserted(compiled, &sentence.text) {
+                    hits.push((index, rule_index, span));
+                }
         }
+    }
+    hits.sort_by_key(|(index, rule, span)| (*index, span.start, *rule));
+
+    let mut at = 0;
+    while at < hits.len() {
+        let index = hits[at].0;
+        let sentence = &adr.sentences[index];
         let chosen = sentence.option == OptionRole::ChosenTitle;
         let mut claims_here: Vec<(usize, Finding)> = Vec::new();
-        for set_index in rules.set.matches(bytes).iter() {
-            let rule_index = &rules.set_rules[set_index];
-            let rule = &rules.rules[*rule_index];
-            let kind = if chosen {
-                SectionKind::Decision
-            } else {
-                sentence.kind
-            };
-            if !rule.sections.contains(&kind) {
-                continue;
-            }
-            match rule.kind {
-                RuleKind::Claim => {
-                    let Some(requires) = rule.requires else {
-                        continue;
-                    };
-                    if category >= requires {
-                        continue;
-                    }
-                    let Some(span) = first_asserted(rules, *rule_index, sentence) else {
-                        continue;
-                    };
-                    let Some(severity) = context.severity(rule) else {
-                        continue;
-                    };
+        while at < hits.len() && hits[at].0 == index {
+            let (_, rule_index, local) = hits[at].clone();
+            at += 1;
+            let rule = &rules.rules[rule_index];
+            let span = sentence.source_span(local);
+            match (rule.kind, rule.requires, context.severity(rule)) {
+                (RuleKind::Claim, Some(requires), Some(severity)) => {
                     let mut finding =
                         Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
                     finding.label = Some(format!("this needs a {requires} team"));
@@ -89,14 +118,10 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
                     finding.category = Some(category);
                     finding.category_source = context.category_source.clone();
                     finding.help = rule.help.clone();
-                    claims_here.push((*rule_index, finding));
+                    claims_here.push((rule_index, finding));
                 }
-                RuleKind::Rationale => {
-                    if let Some(span) = first_asserted(rules, *rule_index, sentence) {
-                        rationale.push((*rule_index, span));
-                    }
-                }
-                RuleKind::Builtin => {}
+                (RuleKind::Rationale, _, _) => rationale.push((rule_index, span)),
+                _ => {}
             }
         }
         let claims_here = without_overlaps(claims_here);
@@ -170,7 +195,18 @@ fn without_overlaps(mut claims: Vec<(usize, Finding)>) -> Vec<(usize, Finding)> 
     kept
 }
 
-fn is_excluded(rule: &Rule, text: &str, matched: std::ops::Range<usize>) -> bool {
+/// Whether a rule reads this sentence: not quoted, and in a section kind the rule covers
+/// (a chosen option's title counts as decision).
+fn eligible(rule: &Rule, sentence: &Sentence) -> bool {
+    let kind = if sentence.option == OptionRole::ChosenTitle {
+        SectionKind::Decision
+    } else {
+        sentence.kind
+    };
+    !sentence.quoted && rule.sections.contains(&kind)
+}
+
+fn is_excluded(rule: &CompiledRule, text: &str, matched: Range<usize>) -> bool {
     if let Some(within) = &rule.exclude_within
         && within.is_match(&text.as_bytes()[matched.clone()])
     {
@@ -179,7 +215,6 @@ fn is_excluded(rule: &Rule, text: &str, matched: std::ops::Range<usize>) -> bool
     if let Some(exclude) = &rule.exclude {
         let from = floor_char_boundary(text, matched.start.saturating_sub(EXCLUDE_WINDOW));
         let to = ceil_char_boundary(text, matched.end + EXCLUDE_WINDOW);
-        // Only exclusion matches that touch or overlap the claim's neighbourhood count.
         if exclude.is_match(&text.as_bytes()[from..to]) {
             return true;
         }
@@ -187,33 +222,19 @@ fn is_excluded(rule: &Rule, text: &str, matched: std::ops::Range<usize>) -> bool
     false
 }
 
-/// The file span of the rule's asserted match in the sentence: the leftmost, and of those the
-/// longest, so a claim's span starts at its verb when a pattern includes it.
-fn first_asserted(
-    rules: &RuleSet,
-    rule_index: usize,
-    sentence: &Sentence,
-) -> Option<std::ops::Range<usize>> {
-    let rule = &rules.rules[rule_index];
-    let text = sentence.text.as_str();
-    let mut best: Option<std::ops::Range<usize>> = None;
-    for regex in rules.patterns_of(rule_index) {
-        for found in regex.find_iter(text.as_bytes()) {
-            let start = floor_char_boundary(text, found.start());
-            let end = ceil_char_boundary(text, found.end());
-            if start >= end || is_excluded(rule, text, start..end) || !is_asserted(text, start..end)
-            {
-                continue;
-            }
-            let better = best
-                .as_ref()
-                .is_none_or(|b| start < b.start || (start == b.start && end > b.end));
-            if better {
-                best = Some(start..end);
-            }
-            // Later matches of this pattern start further right.
-            break;
-        }
-    }
-    best.map(|range| sentence.source_span(range))
+/// The match at `found` (a byte range of `text`), snapped to character boundaries, when it is
+/// neither excluded nor negated.
+fn asserted_at(rule: &CompiledRule, text: &str, found: Range<usize>) -> Option<Range<usize>> {
+    let start = floor_char_boundary(text, found.start);
+    let end = ceil_char_boundary(text, found.end);
+    (start < end && !is_excluded(rule, text, start..end) && is_asserted(text, start..end))
+        .then_some(start..end)
+}
+
+/// The first asserted match of the rule in `text` alone.
+fn first_asserted(rule: &CompiledRule, text: &str) -> Option<Range<usize>> {
+    let regex = rule.combined.as_ref()?;
+    regex
+        .find_iter(text.as_bytes())
+        .find_map(|found| asserted_at(rule, text, found.range()))
 }

@@ -7,11 +7,11 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use regex::bytes::{Regex, RegexBuilder, RegexSetBuilder};
+use regex::bytes::{Regex, RegexBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{BUILTIN_PACKS, Rule, RuleKind, RuleSet};
+use super::{BUILTIN_PACKS, CompiledRule, Rule, RuleKind, RuleSet};
 use crate::adr::SectionKind;
 use crate::category::Category;
 use crate::diag::{Problem, Severity};
@@ -22,7 +22,6 @@ use crate::toml_diag::toml_problem;
 /// Compiled size limit for one pattern: a hostile pattern gets a clear error instead of an
 /// unbounded compile.
 const PATTERN_SIZE_LIMIT: usize = 1 << 20;
-const SET_SIZE_LIMIT: usize = 256 << 20;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -61,6 +60,8 @@ struct RawRule {
 struct ParsedPack {
     display: String,
     file: FileId,
+    /// Built into the binary: its regexes are checked by the test suite, not at every start.
+    trusted: bool,
     define: std::collections::BTreeMap<String, String>,
     rules: Vec<RawRule>,
 }
@@ -68,9 +69,25 @@ struct ParsedPack {
 /// Compiles one rule pattern the way the engine runs it: ASCII word boundaries and classes,
 /// which keep the regex engine on its fast path (SPEC: English claims).
 pub fn compile_pattern(pattern: &str) -> Result<Regex, regex::Error> {
+    compile_sized(pattern, PATTERN_SIZE_LIMIT)
+}
+
+/// Cache for each regex's lazy DFA (per thread).
+const DFA_CACHE_LIMIT: usize = 32 << 20;
+
+/// A rule's patterns as one alternation may be several times one pattern's size.
+pub const COMBINED_SIZE_LIMIT: usize = 16 << 20;
+
+pub fn compile_sized(pattern: &str, size_limit: usize) -> Result<Regex, regex::Error> {
     RegexBuilder::new(pattern)
         .unicode(false)
-        .size_limit(PATTERN_SIZE_LIMIT)
+        // `^` and `$` are a sentence's ends: the engine searches a document's prose a sentence
+        // a line.
+        .multi_line(true)
+        .size_limit(size_limit)
+        // A lazy DFA whose cache is too small for the patterns rebuilds its states over and
+        // over; these patterns are large, so give the cache room.
+        .dfa_size_limit(DFA_CACHE_LIMIT)
         .build()
 }
 
@@ -88,7 +105,10 @@ impl RuleSetLoader {
         let mut problems = Vec::new();
         for (display, text) in BUILTIN_PACKS {
             match parse_pack(display, text, sources) {
-                Ok(pack) => builtin.push(pack),
+                Ok(pack) => builtin.push(ParsedPack {
+                    trusted: true,
+                    ..pack
+                }),
                 Err(problem) => problems.push(problem),
             }
         }
@@ -201,6 +221,7 @@ fn parse_pack(display: &str, text: &str, sources: &mut SourceMap) -> Result<Pars
     Ok(ParsedPack {
         display: display.to_string(),
         file,
+        trusted: false,
         define: raw.define,
         rules: raw.rule,
     })
@@ -271,9 +292,6 @@ fn is_kebab_case(id: &str) -> bool {
 
 fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSet> {
     let mut rules = Vec::new();
-    // One prefilter pattern per rule with patterns: its keywords, else its patterns.
-    let mut prefilters: Vec<(usize, String)> = Vec::new();
-    let mut compiled: Vec<(usize, Regex)> = Vec::new();
     let mut seen: HashMap<String, (FileId, Range<usize>)> = HashMap::new();
 
     for pack in packs {
@@ -402,7 +420,6 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                 _ => {}
             }
 
-            let rule_index = rules.len();
             let mut expanded_patterns = Vec::new();
             for pattern in &raw.patterns {
                 let expanded = match expand(pattern.get_ref(), &pack.define) {
@@ -416,31 +433,19 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                         continue;
                     }
                 };
-                match compile_pattern(&expanded) {
-                    Ok(regex) => {
-                        compiled.push((rule_index, regex));
-                        expanded_patterns.push(expanded);
+                if !pack.trusted
+                    && let Err(error) = compile_pattern(&expanded) {
+                        problems.push(regex_problem(file, pattern, &error));
+                        continue;
                     }
-                    Err(error) => problems.push(regex_problem(file, pattern, &error)),
-                }
+                expanded_patterns.push(expanded);
             }
-            let exclude = union(&raw.exclude, &pack.define, file, problems);
-            let exclude_within = union(&raw.exclude_within, &pack.define, file, problems);
-            let keywords = union(&raw.keywords, &pack.define, file, problems);
-            if !expanded_patterns.is_empty() {
-                let prefilter = match &keywords {
-                    Some(keywords) => keywords.as_str().to_string(),
-                    None => expanded_patterns
-                        .iter()
-                        .map(|p| format!("(?:{p})"))
-                        .collect::<Vec<_>>()
-                        .join("|"),
-                };
-                prefilters.push((rule_index, prefilter));
-            }
+            let exclude = union(&raw.exclude, pack, problems);
+            let exclude_within = union(&raw.exclude_within, pack, problems);
+            let keywords = union(&raw.keywords, pack, problems);
 
             if let (Some(kind), Some(severity)) = (kind, severity) {
-                rules.push(Rule {
+                let rule = Rule {
                     id: Arc::from(id.as_str()),
                     summary: raw.summary.clone(),
                     kind,
@@ -455,88 +460,66 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     pack_file: file,
                     exclude,
                     exclude_within,
-                });
-            } else {
-                // Keep pattern indices pointing at real rules.
-                prefilters.retain(|(r, _)| *r != rule_index);
-                compiled.retain(|(r, _)| *r != rule_index);
+                    keywords,
+                    compiled: Default::default(),
+                };
+                if !pack.trusted {
+                    // Each pattern compiled on its own above (for a precise span); together
+                    // they must compile too. Keep the result rather than build it again.
+                    match CompiledRule::compile(&rule) {
+                        Ok(compiled) => rule.set_compiled(compiled),
+                        Err((_, error)) => problems.push(
+                            Problem::error(
+                                "invalid-rule",
+                                format!("the patterns of `{id}` do not compile together"),
+                            )
+                            .at(file, raw.id.span(), "in this rule")
+                            .note(error.to_string()),
+                        ),
+                    }
+                }
+                rules.push(rule);
             }
         }
     }
     if !problems.is_empty() {
         return None;
     }
-    let set = match RegexSetBuilder::new(prefilters.iter().map(|(_, p)| p.as_str()))
-        .unicode(false)
-        .size_limit(SET_SIZE_LIMIT)
-        .dfa_size_limit(SET_SIZE_LIMIT)
-        .build()
-    {
-        Ok(set) => set,
-        Err(error) => {
-            problems.push(Problem::error(
-                "invalid-rule-pack",
-                format!("the rule patterns do not compile together: {error}"),
-            ));
-            return None;
-        }
-    };
-    let by_id = rules
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (Arc::clone(&r.id), i))
-        .collect();
-    // Patterns were pushed rule by rule, so each rule's are one contiguous run.
-    let mut rule_patterns = vec![0..0; rules.len()];
-    for (index, (rule, _)) in compiled.iter().enumerate() {
-        let range = &mut rule_patterns[*rule];
-        if range.start == range.end {
-            *range = index..index + 1;
-        } else {
-            range.end = index + 1;
-        }
-    }
-    Some(RuleSet {
-        rules,
-        set,
-        set_rules: prefilters.into_iter().map(|(rule, _)| rule).collect(),
-        patterns: compiled,
-        rule_patterns,
-        by_id,
-    })
+    Some(RuleSet::new(rules))
 }
 
-/// One case-insensitive regex matching any of `patterns` (exclusions name words, whatever
-/// their case); `None` when there are none or one does not compile (reported).
+/// The source of one case-insensitive regex matching any of `patterns` (exclusions and
+/// keywords name words, whatever their case); `None` when there are none or one is invalid
+/// (reported).
 fn union(
     patterns: &[Spanned<String>],
-    define: &std::collections::BTreeMap<String, String>,
-    file: FileId,
+    pack: &ParsedPack,
     problems: &mut Vec<Problem>,
-) -> Option<Regex> {
+) -> Option<String> {
     if patterns.is_empty() {
         return None;
     }
     let mut parts = Vec::new();
     for pattern in patterns {
-        let expanded = match expand(pattern.get_ref(), define) {
+        let expanded = match expand(pattern.get_ref(), &pack.define) {
             Ok(expanded) => expanded,
             Err(message) => {
                 problems.push(
-                    Problem::error("invalid-rule", "undefined name in exclusion pattern")
-                        .at(file, pattern.span(), "uses an undefined name")
+                    Problem::error("invalid-rule", "undefined name in rule pattern")
+                        .at(pack.file, pattern.span(), "uses an undefined name")
                         .note(message),
                 );
                 return None;
             }
         };
-        if let Err(error) = compile_pattern(&expanded) {
-            problems.push(regex_problem(file, pattern, &error));
-            return None;
-        }
+        if !pack.trusted
+            && let Err(error) = compile_pattern(&expanded) {
+                problems.push(regex_problem(pack.file, pattern, &error));
+                return None;
+            }
         parts.push(format!("(?i:{expanded})"));
     }
-    compile_pattern(&parts.join("|")).ok()
+    Some(parts.join("|"))
 }
 
 fn regex_problem(file: FileId, pattern: &Spanned<String>, error: &regex::Error) -> Problem {
@@ -625,6 +608,23 @@ explain = "e"
         };
         let set = loader.load(&[], &mut sources);
         assert!(set.is_ok(), "{:?}", set.err());
+    }
+
+    /// Built-in packs skip regex compilation at start-up; this is where they are checked.
+    #[test]
+    fn builtin_regexes_compile() {
+        let mut sources = SourceMap::default();
+        let Ok(mut loader) = RuleSetLoader::new(&mut sources) else {
+            panic!("built-in packs must parse");
+        };
+        let Ok(set) = loader.load(&[], &mut sources) else {
+            panic!("built-in packs must load");
+        };
+        for rule in &set.rules {
+            if let Err((source, error)) = CompiledRule::compile(rule) {
+                panic!("{}: {source}\n{error}", rule.id);
+            }
+        }
     }
 
     #[test]

@@ -9,7 +9,9 @@ mod load;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use regex::bytes::{Regex, RegexSet};
+use std::sync::OnceLock;
+
+use regex::bytes::Regex;
 
 use crate::adr::SectionKind;
 use crate::category::Category;
@@ -17,7 +19,7 @@ use crate::diag::Severity;
 use crate::source::FileId;
 
 pub use builtin::BUILTIN_PACKS;
-pub use load::{RuleSetLoader, compile_pattern};
+pub use load::{COMBINED_SIZE_LIMIT, RuleSetLoader, compile_pattern, compile_sized};
 
 /// How a rule is evaluated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,30 +61,78 @@ pub struct Rule {
     /// The pack file, as shown to users (`rules/build-your-own.toml`).
     pub pack: String,
     pub pack_file: FileId,
-    /// Look-alike words: a match with one of these within [`EXCLUDE_WINDOW`] bytes around it
-    /// is not a claim ("a raft of changes", "the scheduler page").
+    /// Look-alike words (regex source): a match with one of these within [`EXCLUDE_WINDOW`]
+    /// bytes around it is not a claim ("a raft of changes", "the scheduler page").
+    pub exclude: Option<String>,
+    /// Words (regex source) that, inside the matched text, show the team uses an existing
+    /// product rather than building one ("create an EventBridge event bus").
+    pub exclude_within: Option<String>,
+    /// Keywords (regex source), one of which every match contains: a document without them is
+    /// never searched with the full patterns.
+    pub keywords: Option<String>,
+    /// The compiled regexes, built on first use: a one-file run compiles only the rules whose
+    /// keywords it meets.
+    compiled: OnceLock<CompiledRule>,
+}
+
+/// A rule's regexes, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct CompiledRule {
+    /// All patterns as one alternation, in pack order: leftmost-first matching finds the
+    /// earliest claim, and the first-listed (longest, verb-led) pattern at that position.
+    pub combined: Option<Regex>,
     pub exclude: Option<Regex>,
-    /// Words that, inside the matched text, show the team uses an existing product rather
-    /// than building one ("create an EventBridge event bus").
     pub exclude_within: Option<Regex>,
+    pub keywords: Option<Regex>,
+}
+
+impl CompiledRule {
+    /// Compiles every regex of `rule`, or returns the first error with the source that failed.
+    pub fn compile(rule: &Rule) -> Result<CompiledRule, (String, regex::Error)> {
+        let one = |source: &String| compile_pattern(source).map_err(|e| (source.clone(), e));
+        let combined = (!rule.patterns.is_empty()).then(|| {
+            rule.patterns
+                .iter()
+                .map(|p| format!("(?:{p})"))
+                .collect::<Vec<_>>()
+                .join("|")
+        });
+        let combined_one = |source: &String| {
+            compile_sized(source, COMBINED_SIZE_LIMIT).map_err(|e| (source.clone(), e))
+        };
+        Ok(CompiledRule {
+            combined: combined.as_ref().map(combined_one).transpose()?,
+            exclude: rule.exclude.as_ref().map(one).transpose()?,
+            exclude_within: rule.exclude_within.as_ref().map(one).transpose()?,
+            keywords: rule.keywords.as_ref().map(one).transpose()?,
+        })
+    }
+}
+
+impl Rule {
+    /// The compiled regexes. Patterns of user packs were compiled (and so checked) when they
+    /// were loaded; built-in ones are checked by the test suite, so compiling here does not
+    /// fail (were it to, the rule would match nothing rather than panic).
+    pub fn compiled(&self) -> &CompiledRule {
+        self.compiled
+            .get_or_init(|| CompiledRule::compile(self).unwrap_or_default())
+    }
+
+    pub(crate) fn set_compiled(&self, compiled: CompiledRule) {
+        let _ = self.compiled.set(compiled);
+    }
 }
 
 /// How far around a match `exclude` looks, in bytes.
 pub const EXCLUDE_WINDOW: usize = 40;
 
-/// Every rule of a run, compiled. One `RegexSet` of the rules' keywords finds the candidate
-/// rules of a sentence in one pass (the keywords are plain words, so the set stays on the
-/// regex engine's fast path); only the candidates' full patterns then run, for spans.
+/// Every rule of a run. Matching is per rule and per document: each rule's small keyword
+/// regex scans the document's prose first (fast: it has a literal prefilter), and only then its
+/// full patterns. One big `RegexSet` or alternation of every rule was measured to be many
+/// times slower: the union of these patterns makes the lazy DFA's state space explode.
 #[derive(Debug)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
-    pub set: RegexSet,
-    /// The rule index of each pattern of `set`.
-    pub set_rules: Vec<usize>,
-    /// Every compiled pattern: (rule index, regex), grouped by rule.
-    pub patterns: Vec<(usize, Regex)>,
-    /// Each rule's run of `patterns`.
-    pub rule_patterns: Vec<std::ops::Range<usize>>,
     by_id: HashMap<Arc<str>, usize>,
 }
 
@@ -91,10 +141,13 @@ impl RuleSet {
         self.by_id.get(id).map(|&i| &self.rules[i])
     }
 
-    /// The compiled patterns of the rule at `index`.
-    pub fn patterns_of(&self, index: usize) -> impl Iterator<Item = &Regex> {
-        let range = self.rule_patterns.get(index).cloned().unwrap_or(0..0);
-        self.patterns[range].iter().map(|(_, regex)| regex)
+    pub(crate) fn new(rules: Vec<Rule>) -> Self {
+        let by_id = rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (Arc::clone(&r.id), i))
+            .collect();
+        RuleSet { rules, by_id }
     }
 
     pub fn ids(&self) -> impl Iterator<Item = &str> {
