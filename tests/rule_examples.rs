@@ -122,7 +122,10 @@ fn every_example_in_every_explanation_behaves_as_documented() {
             if let Some(keywords) = &rule.compiled().keywords
                 && !keywords.is_match(example.as_bytes())
             {
-                failures.push(format!("{}: no keyword in its own example:\n{example}", rule.id));
+                failures.push(format!(
+                    "{}: no keyword in its own example:\n{example}",
+                    rule.id
+                ));
             }
         }
         for (_, example) in fires {

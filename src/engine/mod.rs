@@ -91,9 +91,10 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
                 continue;
             };
             if eligible(rule, sentence)
-                && let Some(span) = first_asserted(compiled, &sentence.text) {
-                    hits.push((index, rule_index, span));
-                }
+                && let Some(span) = first_asserted(compiled, &sentence.text)
+            {
+                hits.push((index, rule_index, span));
+            }
         }
     }
     hits.sort_by_key(|(index, rule, span)| (*index, span.start, *rule));

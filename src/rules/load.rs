@@ -434,10 +434,11 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     }
                 };
                 if !pack.trusted
-                    && let Err(error) = compile_pattern(&expanded) {
-                        problems.push(regex_problem(file, pattern, &error));
-                        continue;
-                    }
+                    && let Err(error) = compile_pattern(&expanded)
+                {
+                    problems.push(regex_problem(file, pattern, &error));
+                    continue;
+                }
                 expanded_patterns.push(expanded);
             }
             let exclude = union(&raw.exclude, pack, problems);
@@ -513,10 +514,11 @@ fn union(
             }
         };
         if !pack.trusted
-            && let Err(error) = compile_pattern(&expanded) {
-                problems.push(regex_problem(pack.file, pattern, &error));
-                return None;
-            }
+            && let Err(error) = compile_pattern(&expanded)
+        {
+            problems.push(regex_problem(pack.file, pattern, &error));
+            return None;
+        }
         parts.push(format!("(?i:{expanded})"));
     }
     Some(parts.join("|"))
