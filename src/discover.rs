@@ -42,6 +42,8 @@ pub fn discover(paths: &[PathBuf], honour_ignores: bool) -> (Vec<Target>, Vec<Pr
             });
         } else if path.is_dir() {
             walk(path, honour_ignores, &mut targets, &mut problems);
+        } else if let Some(problem) = broken_link(path) {
+            problems.push(problem);
         } else if path.exists() {
             problems.push(Problem::warning(
                 "unreadable-path",
@@ -59,6 +61,23 @@ pub fn discover(paths: &[PathBuf], honour_ignores: bool) -> (Vec<Target>, Vec<Pr
     (targets, problems)
 }
 
+/// A warning for a symbolic link that cannot be followed (a loop, a missing target), so it is
+/// not reported as missing nor skipped silently.
+fn broken_link(path: &Path) -> Option<Problem> {
+    let link = std::fs::symlink_metadata(path).ok()?;
+    if !link.file_type().is_symlink() {
+        return None;
+    }
+    let error = std::fs::metadata(path).err()?;
+    Some(Problem::warning(
+        "unreadable-path",
+        format!(
+            "`{}` is a symbolic link that cannot be followed: {error}; skipped",
+            crate::paths::display(path)
+        ),
+    ))
+}
+
 fn walk(root: &Path, honour_ignores: bool, targets: &mut Vec<Target>, problems: &mut Vec<Problem>) {
     let walker = WalkBuilder::new(root)
         .standard_filters(honour_ignores)
@@ -70,11 +89,17 @@ fn walk(root: &Path, honour_ignores: bool, targets: &mut Vec<Target>, problems: 
     for entry in walker {
         match entry {
             Ok(entry) => {
-                if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(entry.path()) {
+                let file_type = entry.file_type();
+                if file_type.is_some_and(|t| t.is_file()) && is_markdown(entry.path()) {
                     targets.push(Target {
                         path: entry.into_path(),
                         explicit: false,
                     });
+                } else if file_type.is_some_and(|t| t.is_symlink())
+                    && is_markdown(entry.path())
+                    && let Some(problem) = broken_link(entry.path())
+                {
+                    problems.push(problem);
                 }
             }
             Err(error) => problems.push(Problem::warning(

@@ -77,7 +77,18 @@ pub fn lint_file(path: &Path, plan: &Plan) -> FileReport {
         );
         return empty(findings);
     }
-    let bytes = match std::fs::read(path) {
+    // Read at most one byte over the limit: a file that grew since `metadata` stays bounded.
+    let bytes = match read_bounded(path, plan.max_file_size) {
+        Ok(bytes) if bytes.len() as u64 > plan.max_file_size => {
+            input_finding(
+                plan,
+                "file-too-large",
+                0..0,
+                format!("over the {}-byte limit; skipped", plan.max_file_size),
+                &mut findings,
+            );
+            return empty(findings);
+        }
         Ok(bytes) => bytes,
         Err(error) => {
             input_finding(
@@ -137,6 +148,18 @@ pub fn lint_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> (Arc<str>, Vec<Fi
     if let Some((message, span)) = parsed.front_matter.as_ref().and_then(|f| f.error.clone()) {
         input_finding(plan, "invalid-front-matter", span, message, &mut findings);
     }
+    if parsed.front_matter.is_none()
+        && let Some(fence) = unclosed_front_matter(&text)
+    {
+        input_finding(
+            plan,
+            "invalid-front-matter",
+            fence,
+            "front matter opened here is never closed by a `---` line; read as Markdown"
+                .to_string(),
+            &mut findings,
+        );
+    }
     let level = |rule: &Rule| plan.level(rule);
     let context = Context {
         rules: &plan.rules,
@@ -168,6 +191,24 @@ pub fn lint_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> (Arc<str>, Vec<Fi
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
     (Arc::from(text), findings)
+}
+
+fn read_bounded(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The opening `---` fence of a file that starts like front matter but has no closing fence.
+/// (Only called when no front matter was split off.)
+fn unclosed_front_matter(text: &str) -> Option<Range<usize>> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = text.get(start..)?;
+    let line = &rest[..rest.find('\n')?];
+    (line.trim_end_matches('\r').trim_end() == "---").then(|| start..start + 3)
 }
 
 /// A finding of one of the built-in input rules, at its configured level.

@@ -140,10 +140,14 @@ fn field(text: &str, yaml: &Range<usize>, key: &str, value: String) -> Field {
     for line in text[yaml.clone()].split_inclusive('\n') {
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
+        // `get`: a key of other letters may put `key.len()` inside a character.
         if indent == 0
-            && trimmed.len() > key.len()
-            && trimmed[..key.len()].eq_ignore_ascii_case(key)
-            && trimmed[key.len()..].trim_start().starts_with(':')
+            && trimmed
+                .get(..key.len())
+                .is_some_and(|k| k.eq_ignore_ascii_case(key))
+            && trimmed
+                .get(key.len()..)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
         {
             let content = line.trim_end_matches(['\n', '\r']);
             let span = match content.find(value.as_str()) {
@@ -202,6 +206,17 @@ mod tests {
         let front = parse(text, yaml.clone(), end);
         let (_, span) = front.error.unwrap_or_else(|| panic!("error expected"));
         assert!(span.start >= yaml.start && span.end <= yaml.end);
+    }
+
+    #[test]
+    fn keys_of_other_letters_do_not_panic() {
+        let text = "---\n日本語: x\ndate: 2024-01-02\n---\nbody\n";
+        let Some((yaml, end)) = split(text, 0) else {
+            panic!("front matter expected");
+        };
+        let front = parse(text, yaml, end);
+        let date = front.date.unwrap_or_else(|| panic!("date"));
+        assert_eq!(&text[date.span], "2024-01-02");
     }
 
     #[test]

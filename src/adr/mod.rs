@@ -9,7 +9,9 @@ mod sections;
 use std::ops::Range;
 use std::path::Path;
 
-pub use front_matter::{Field, FrontMatter};
+pub use front_matter::{
+    Field, FrontMatter, parse as parse_front_matter, split as split_front_matter,
+};
 pub use prose::{Block, OptionRole, Piece, Sentence};
 pub use sections::{classify_heading, status_kind};
 

@@ -113,6 +113,17 @@ pub fn load(path: &Path, display: &str, sources: &mut SourceMap) -> Result<Manif
     parse(path, display, &text, file)
 }
 
+/// Validates manifest text as if read from `path` (for tests and fuzzing: nothing is read).
+pub fn parse_str(
+    path: &Path,
+    text: &str,
+    sources: &mut SourceMap,
+) -> Result<Manifest, Vec<Problem>> {
+    let display = crate::paths::display(path);
+    let file = sources.add(SourceFile::new(display.as_str(), text));
+    parse(path, &display, text, file)
+}
+
 fn parse(path: &Path, display: &str, text: &str, file: FileId) -> Result<Manifest, Vec<Problem>> {
     let raw: RawManifest = toml::from_str(text).map_err(|error| {
         vec![toml_problem(

@@ -166,6 +166,30 @@ impl RuleSetLoader {
     }
 }
 
+impl RuleSetLoader {
+    /// The rule set of the built-in packs plus user packs given as `(display, text)` (for tests
+    /// and fuzzing: nothing is read, nothing is cached).
+    pub fn load_str(
+        &self,
+        packs: &[(&str, &str)],
+        sources: &mut SourceMap,
+    ) -> Result<Arc<RuleSet>, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut user = Vec::new();
+        for (display, text) in packs {
+            match parse_pack(display, text, sources) {
+                Ok(pack) => user.push(pack),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        let packs: Vec<&ParsedPack> = self.builtin.iter().chain(user.iter()).collect();
+        match validate(&packs, &mut problems) {
+            Some(set) if problems.is_empty() => Ok(Arc::new(set)),
+            _ => Err(problems),
+        }
+    }
+}
+
 /// The pack files an include names: a file, or every `*.toml` in a folder, sorted.
 fn pack_files(
     path: &Path,
