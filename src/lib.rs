@@ -17,6 +17,7 @@ pub mod diag;
 pub mod discover;
 pub mod engine;
 pub mod evidence;
+pub mod hygiene;
 pub mod lint;
 pub mod manifest;
 pub mod paths;
