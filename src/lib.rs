@@ -58,6 +58,7 @@ where
         Command::Explain(args) => commands::explain::run(args),
         Command::Init(args) => commands::init::run(args),
         Command::Evidence(args) => commands::evidence::run(args),
+        Command::Graph(args) => commands::graph::run(args),
     };
     ExitCode::from(code)
 }

@@ -438,7 +438,7 @@ pub fn parse_category_flag(id: &str) -> Result<Category, Problem> {
     })
 }
 
-fn default_paths(manifest: Option<&Manifest>) -> Vec<PathBuf> {
+pub(crate) fn default_paths(manifest: Option<&Manifest>) -> Vec<PathBuf> {
     if let Some(manifest) = manifest
         && !manifest.adr_paths.is_empty()
     {

@@ -94,7 +94,7 @@ impl Out<'_> {
 
 /// Recognised as an ADR: a known format, or at least a status, a date, or a section or label
 /// of a known kind. Anything else is reported rather than silently read as free prose.
-fn recognised(adr: &Adr) -> bool {
+pub fn recognised(adr: &Adr) -> bool {
     adr.format != Format::FreeForm
         || adr.status.is_some()
         || adr.date.is_some()
