@@ -31,6 +31,8 @@ pub enum Command {
     Init(InitArgs),
     /// Show the category the project's build and deployment manifests show, and why
     Evidence(EvidenceArgs),
+    /// Print the decision graph: ADRs as nodes, supersedes/amends/links as edges
+    Graph(GraphArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -117,6 +119,29 @@ pub struct EvidenceArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     pub format: ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GraphArgs {
+    /// Files and folders of ADRs (default: the manifest's [adr] paths, else the usual ADR folders)
+    pub paths: Vec<PathBuf>,
+    /// Take [adr] paths and exclude from this manifest instead of the one in the current folder
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    pub format: GraphFormat,
+    /// Also read files that .gitignore and .ignore files hide
+    #[arg(long)]
+    pub no_ignore: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT (`adrlint graph | dot -Tpng -o graph.png`)
+    Dot,
+    /// A Mermaid flowchart (renders in GitHub and GitLab Markdown)
+    Mermaid,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

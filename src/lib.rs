@@ -17,6 +17,7 @@ pub mod diag;
 pub mod discover;
 pub mod engine;
 pub mod evidence;
+pub mod hygiene;
 pub mod lint;
 pub mod manifest;
 pub mod paths;
@@ -57,6 +58,7 @@ where
         Command::Explain(args) => commands::explain::run(args),
         Command::Init(args) => commands::init::run(args),
         Command::Evidence(args) => commands::evidence::run(args),
+        Command::Graph(args) => commands::graph::run(args),
     };
     ExitCode::from(code)
 }

@@ -10,6 +10,7 @@ use crate::adr;
 use crate::category::Category;
 use crate::diag::{CategorySource, FileReport, Finding};
 use crate::engine::{self, Context};
+use crate::hygiene::{Facts, HygieneConfig};
 use crate::manifest::Level;
 use crate::rules::{Rule, RuleSet};
 use crate::source::SourceFile;
@@ -29,6 +30,8 @@ pub struct Plan {
     pub max_file_size: u64,
     /// Its manifest failed to load: already reported, so no "no category" warning either.
     pub broken: bool,
+    /// The `[adr]` settings of the hygiene rules, and today's date.
+    pub hygiene: HygieneConfig,
 }
 
 impl Plan {
@@ -40,15 +43,40 @@ impl Plan {
     }
 }
 
+/// A file read, parsed and evaluated, before its suppression comments are applied: the log
+/// pass ([`crate::hygiene::log`]) adds its findings in between.
+pub struct Analysed {
+    /// The path as shown to the user.
+    pub path: String,
+    pub source: Arc<str>,
+    pub findings: Vec<Finding>,
+    pub facts: Facts,
+    comments: Vec<(Range<usize>, String)>,
+}
+
 /// Reads, decodes, parses and evaluates one file. Input problems become findings of the
 /// built-in input rules, so the rest of the run goes on.
 pub fn lint_file(path: &Path, plan: &Plan) -> FileReport {
-    let display = crate::paths::display(path);
+    finish(analyse_file(path, plan), plan)
+}
+
+/// Lints a file's contents: decoding, parsing and evaluation, with input problems as findings.
+/// `path` gives the ADR's number; nothing is read from it but its folder's listing, to tell an
+/// index file from an ADR.
+pub fn lint_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> (Arc<str>, Vec<Finding>) {
+    let report = finish(analyse_bytes(path, bytes, plan), plan);
+    (report.source, report.findings)
+}
+
+/// [`lint_file`] up to the log pass.
+pub fn analyse_file(path: &Path, plan: &Plan) -> Analysed {
     let mut findings = Vec::new();
-    let empty = |findings| FileReport {
-        path: display.clone(),
+    let empty = |findings| Analysed {
+        path: crate::paths::display(path),
         source: Arc::from(""),
         findings,
+        facts: Facts::from_path(path),
+        comments: Vec::new(),
     };
 
     let size = match std::fs::metadata(path) {
@@ -101,18 +129,19 @@ pub fn lint_file(path: &Path, plan: &Plan) -> FileReport {
             return empty(findings);
         }
     };
-    let (source, findings) = lint_bytes(path, bytes, plan);
-    FileReport {
-        path: display,
-        source,
-        findings,
-    }
+    analyse_bytes(path, bytes, plan)
 }
 
-/// Lints a file's contents: decoding, parsing and evaluation, with input problems as findings.
-/// `path` gives the ADR's number; nothing is read from it.
-pub fn lint_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> (Arc<str>, Vec<Finding>) {
+/// [`lint_bytes`] up to the log pass.
+pub fn analyse_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> Analysed {
     let mut findings = Vec::new();
+    let done = |source: Arc<str>, findings, facts, comments| Analysed {
+        path: crate::paths::display(path),
+        source,
+        findings,
+        facts,
+        comments,
+    };
     if bytes.iter().take(BINARY_SNIFF).any(|&b| b == 0) {
         input_finding(
             plan,
@@ -121,7 +150,7 @@ pub fn lint_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> (Arc<str>, Vec<Fi
             "this file holds NUL bytes; skipped".to_string(),
             &mut findings,
         );
-        return (Arc::from(""), findings);
+        return done(Arc::from(""), findings, Facts::from_path(path), Vec::new());
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         input_finding(
@@ -131,7 +160,7 @@ pub fn lint_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> (Arc<str>, Vec<Fi
             "this file has no content".to_string(),
             &mut findings,
         );
-        return (Arc::from(""), findings);
+        return done(Arc::from(""), findings, Facts::from_path(path), Vec::new());
     }
     let (text, invalid) = decode(bytes);
     if let Some((offset, count)) = invalid {
@@ -168,11 +197,25 @@ pub fn lint_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> (Arc<str>, Vec<Fi
         level: &level,
     };
     findings.extend(engine::evaluate(&parsed, &context));
-    if !parsed.comments.is_empty() {
-        let source = SourceFile::new(path.to_string_lossy(), text.as_str());
+    let facts = crate::hygiene::per_file::check(path, &text, &parsed, plan, &mut findings);
+    done(Arc::from(text), findings, facts, parsed.comments)
+}
+
+/// Applies the file's suppression comments (reporting the comments' own problems) and sorts
+/// the findings by position.
+pub fn finish(analysed: Analysed, plan: &Plan) -> FileReport {
+    let Analysed {
+        path,
+        source,
+        mut findings,
+        comments,
+        ..
+    } = analysed;
+    if !comments.is_empty() {
+        let file = SourceFile::new(path.as_str(), Arc::clone(&source));
         let ids: Vec<&str> = plan.rules.ids().collect();
         let is_rule = |id: &str| plan.rules.get(id).is_some();
-        let problems = suppress::apply(&parsed.comments, &mut findings, &source, &is_rule, &ids);
+        let problems = suppress::apply(&comments, &mut findings, &file, &is_rule, &ids);
         for problem in problems {
             let before = findings.len();
             input_finding(
@@ -190,7 +233,11 @@ pub fn lint_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> (Arc<str>, Vec<Fi
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
-    (Arc::from(text), findings)
+    FileReport {
+        path,
+        source,
+        findings,
+    }
 }
 
 fn read_bounded(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {

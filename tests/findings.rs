@@ -59,6 +59,14 @@ fn madr_chosen_option_counts_and_others_do_not() {
                 17,
                 "error"
             ),
+            // The front matter has no date (an info, so the exit code is the claims').
+            row(
+                "missing-date",
+                "docs/decisions/0002-attribution-model.md",
+                4,
+                3,
+                "info"
+            ),
             // `Chosen option: "Option 1"` points back at the option's title.
             row(
                 "adopt-spark",
@@ -92,13 +100,17 @@ fn free_form_labelled_decision() {
     let (_, rows, _, _) = check_json("free-form", &[]);
     assert_eq!(
         rows,
-        vec![row(
-            "own-distributed-database",
-            "adr/feature-store.md",
-            7,
-            18,
-            "error"
-        )]
+        vec![
+            // A house style may name files as it likes, but the default convention is numbered.
+            row("file-name-convention", "adr/feature-store.md", 1, 3, "info"),
+            row(
+                "own-distributed-database",
+                "adr/feature-store.md",
+                7,
+                18,
+                "error"
+            ),
+        ]
     );
 }
 
@@ -109,14 +121,14 @@ fn each_category_sees_what_is_above_it() {
     assert_eq!(
         rows,
         vec![
-            row("adopt-spark", path, 13, 38, "error"),
-            row("adopt-databricks-emr", path, 13, 54, "error"),
-            row("own-scheduler", path, 15, 9, "error"),
+            row("adopt-spark", path, 15, 38, "error"),
+            row("adopt-databricks-emr", path, 15, 54, "error"),
+            row("own-scheduler", path, 17, 9, "error"),
         ]
     );
     assert_eq!(code, 1);
     let (code, rows, _, _) = check_json("categories/framework-user", &[]);
-    assert_eq!(rows, vec![row("own-scheduler", path, 15, 9, "error")]);
+    assert_eq!(rows, vec![row("own-scheduler", path, 17, 9, "error")]);
     assert_eq!(code, 1);
     let (code, rows, _, _) = check_json("categories/framework-creator", &[]);
     assert_eq!(rows, vec![]);

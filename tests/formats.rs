@@ -80,7 +80,7 @@ fn gitlab_fingerprints_survive_line_shifts() {
         "[team]\ncategory = \"framework-user\"\n",
     )
     .unwrap_or_default();
-    let adr = "# 1. X\n\n## Decision\n\nWe will build our own scheduler.\n";
+    let adr = "# 1. X\n\nStatus: accepted\n\n## Decision\n\nWe will build our own scheduler.\n";
     std::fs::write(adr_dir.join("0001-x.md"), adr).unwrap_or_default();
     let prints = |dir: &std::path::Path| -> Vec<String> {
         let run = run_in(dir, &["check", "--format", "gitlab"]);

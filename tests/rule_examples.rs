@@ -8,7 +8,9 @@ use std::sync::Arc;
 use adrlint::category::Category;
 use adrlint::diag::CategorySource;
 use adrlint::evidence::EVIDENCE_PACK;
-use adrlint::lint::{DEFAULT_MAX_FILE_SIZE, Plan, lint_bytes};
+use adrlint::hygiene::log::Entry;
+use adrlint::hygiene::{Date, HygieneConfig};
+use adrlint::lint::{DEFAULT_MAX_FILE_SIZE, Plan, analyse_file, finish, lint_bytes};
 use adrlint::rules::{BUILTIN_PACKS, Rule, RuleKind, RuleSet, RuleSetLoader};
 use adrlint::source::SourceMap;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
@@ -79,21 +81,91 @@ fn category_below(rule: &Rule) -> Category {
     }
 }
 
-fn fired(set: &Arc<RuleSet>, rule: &Rule, example: &str) -> Vec<String> {
-    let plan = Plan {
+/// "Today" for the examples, so that dated examples keep their meaning.
+const TODAY: Date = Date {
+    year: 2024,
+    month: 6,
+    day: 1,
+};
+
+fn plan(set: &Arc<RuleSet>, rule: &Rule) -> Plan {
+    Plan {
         rules: Arc::clone(set),
         category: Some(category_below(rule)),
         category_source: Some(CategorySource::CommandLine),
         levels: HashMap::new(),
         max_file_size: DEFAULT_MAX_FILE_SIZE,
         broken: false,
+        hygiene: HygieneConfig {
+            today: Some(TODAY),
+            ..HygieneConfig::default()
+        },
+    }
+}
+
+/// The files of a log example: `<!-- NNNN-name.md -->` lines start each file.
+fn log_files(example: &str) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = Vec::new();
+    for line in example.lines() {
+        let name = line
+            .trim()
+            .strip_prefix("<!-- ")
+            .and_then(|rest| rest.strip_suffix(" -->"))
+            .filter(|name| name.ends_with(".md") && !name.contains(' '));
+        match (name, files.last_mut()) {
+            (Some(name), _) => files.push((name.to_string(), String::new())),
+            (None, Some((_, text))) => {
+                text.push_str(line);
+                text.push('\n');
+            }
+            (None, None) => {}
+        }
+    }
+    files
+}
+
+fn fired(set: &Arc<RuleSet>, rule: &Rule, example: &str) -> Vec<String> {
+    let plan = plan(set, rule);
+    let files = log_files(example);
+    if files.is_empty() {
+        let (_, findings) = lint_bytes(
+            Path::new("0001-example.md"),
+            as_adr(example).into_bytes(),
+            &plan,
+        );
+        return findings.iter().map(|f| f.rule.to_string()).collect();
+    }
+    // A log: written to a folder, each file analysed, then the log pass over all of them.
+    let dir = match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(error) => panic!("cannot create a temporary folder: {error}"),
     };
-    let (_, findings) = lint_bytes(
-        Path::new("0001-example.md"),
-        as_adr(example).into_bytes(),
-        &plan,
-    );
-    findings.iter().map(|f| f.rule.to_string()).collect()
+    let mut analysed = Vec::new();
+    for (name, text) in &files {
+        let path = dir.path().join(name);
+        if let Err(error) = std::fs::write(&path, text) {
+            panic!("cannot write {}: {error}", path.display());
+        }
+        analysed.push(analyse_file(&path, &plan));
+    }
+    let entries = analysed
+        .iter()
+        .enumerate()
+        .map(|(index, file)| Entry {
+            facts: file.facts.clone(),
+            report: Some(index),
+            plan: 0,
+        })
+        .collect();
+    let plans = [plan];
+    for (index, finding) in adrlint::hygiene::log::check(entries, &plans) {
+        analysed[index].findings.push(finding);
+    }
+    analysed
+        .into_iter()
+        .flat_map(|file| finish(file, &plans[0]).findings)
+        .map(|f| f.rule.to_string())
+        .collect()
 }
 
 #[test]

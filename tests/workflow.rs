@@ -80,11 +80,11 @@ fn baseline_repo() -> tempfile::TempDir {
     );
     write(
         &dir.path().join("docs/adr/0001-queue.md"),
-        "# 1. Queue\n\n## Decision\n\nWe will build our own message broker on PostgreSQL.\n\nWe will build our own scheduler.\n",
+        "# 1. Queue\n\nStatus: accepted\n\n## Decision\n\nWe will build our own message broker on PostgreSQL.\n\nWe will build our own scheduler.\n",
     );
     write(
         &dir.path().join("docs/adr/0002-other.md"),
-        "# 2. Other\n\n## Decision\n\nWe will write our own RPC framework.\n",
+        "# 2. Other\n\nStatus: accepted\n\n## Decision\n\nWe will write our own RPC framework.\n",
     );
     dir
 }
@@ -118,7 +118,7 @@ fn baseline_hides_recorded_findings_and_survives_rewrapping() {
     // Re-wrap and move the paragraph: still hidden.
     write(
         &dir.path().join("docs/adr/0001-queue.md"),
-        "# 1. Queue\n\n## Decision\n\nWe will build our own scheduler.\n\nAfter a long discussion, we will build\nour own\nmessage broker on PostgreSQL.\n",
+        "# 1. Queue\n\nStatus: accepted\n\n## Decision\n\nWe will build our own scheduler.\n\nAfter a long discussion, we will build\nour own\nmessage broker on PostgreSQL.\n",
     );
     let rewrapped = run_in(
         dir.path(),
@@ -141,7 +141,7 @@ fn baseline_hides_recorded_findings_and_survives_rewrapping() {
     // A new claim is reported; a deleted one makes its entry stale.
     write(
         &dir.path().join("docs/adr/0001-queue.md"),
-        "# 1. Queue\n\n## Decision\n\nWe will build our own scheduler.\n\nWe will implement our own distributed cache.\n",
+        "# 1. Queue\n\nStatus: accepted\n\n## Decision\n\nWe will build our own scheduler.\n\nWe will implement our own distributed cache.\n",
     );
     let changed = run_in(
         dir.path(),
@@ -166,7 +166,7 @@ fn baseline_hides_recorded_findings_and_survives_rewrapping() {
             row(
                 "own-distributed-cache",
                 "docs/adr/0001-queue.md",
-                7,
+                9,
                 9,
                 "error"
             ),
@@ -235,7 +235,14 @@ fn stdin_is_linted_under_the_given_name() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stdout.starts_with("docs/adr/0009-new.md:5:9: error[own-scheduler]"),
+        stdout.contains("docs/adr/0009-new.md:5:9: error[own-scheduler]"),
+        "{stdout}"
+    );
+    // The log pass reads the folder on disk: the buffer is ADR 9 of a log that ends at 2.
+    assert!(
+        stdout.contains(
+            "docs/adr/0009-new.md:1:3: info[number-gap] no ADRs are numbered 3 to 8 in this log"
+        ),
         "{stdout}"
     );
     assert!(

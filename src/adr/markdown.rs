@@ -7,8 +7,8 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::prose::{Block, CODE_PLACEHOLDER, Chunk, OptionRole, Sentence};
-use super::sections::{classify_heading, split_label, status_kind};
-use super::{Field, Section, SectionKind, Status, StatusKind};
+use super::sections::{classify_heading, is_section_name, split_label, status_kind};
+use super::{Field, Link, Section, SectionKind, Status, StatusKind};
 
 #[derive(Debug, Default)]
 pub struct Walked {
@@ -20,6 +20,8 @@ pub struct Walked {
     pub chosen_option: Option<String>,
     /// HTML comments outside code, with their spans: where suppression directives live.
     pub comments: Vec<(Range<usize>, String)>,
+    /// Link destinations outside code, for the hygiene checks and the decision graph.
+    pub links: Vec<Link>,
 }
 
 struct Walker<'a> {
@@ -141,6 +143,11 @@ impl Walker<'_> {
                 self.flush();
                 self.quote += 1;
             }
+            Tag::Link { dest_url, .. } if self.skip == 0 => self.out.links.push(Link {
+                dest: dest_url.to_string(),
+                span: range,
+                section: self.stack.last().map(|(_, _, index)| *index),
+            }),
             Tag::CodeBlock(_)
             | Tag::Image { .. }
             | Tag::Strikethrough
@@ -213,8 +220,10 @@ impl Walker<'_> {
         if title.is_empty() {
             return;
         }
-        let is_document_title =
-            self.out.title.is_none() && (level == 1 || self.out.sections.is_empty());
+        // A first `## Status` or `# Decision` (under a front matter title) is a section.
+        let is_document_title = self.out.title.is_none()
+            && (level == 1 || self.out.sections.is_empty())
+            && !is_section_name(&title);
         while self.stack.last().is_some_and(|(l, _, _)| *l >= level) {
             self.stack.pop();
         }

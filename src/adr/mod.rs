@@ -13,7 +13,7 @@ pub use front_matter::{
     Field, FrontMatter, parse as parse_front_matter, split as split_front_matter,
 };
 pub use prose::{Block, OptionRole, Piece, Sentence};
-pub use sections::{classify_heading, status_kind};
+pub use sections::{classify_heading, is_section_name, status_kind};
 
 /// What a section is for, from its heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -116,6 +116,17 @@ pub struct Section {
     pub heading_span: Range<usize>,
 }
 
+/// A Markdown link outside code: `[text](dest)`, `[text][ref]` or `<dest>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The destination as written (reference links resolved).
+    pub dest: String,
+    /// The whole link in the file.
+    pub span: Range<usize>,
+    /// Index into `Adr::sections` of the section holding it.
+    pub section: Option<usize>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Adr {
     pub format: Format,
@@ -132,6 +143,8 @@ pub struct Adr {
     pub body_start: usize,
     /// HTML comments outside code (span, text): suppression directives are read from them.
     pub comments: Vec<(Range<usize>, String)>,
+    /// Links outside code, in document order.
+    pub links: Vec<Link>,
 }
 
 impl Adr {
@@ -182,6 +195,7 @@ pub fn parse(path: &Path, text: &str) -> Adr {
         chosen_option: walked.chosen_option,
         body_start,
         comments: walked.comments,
+        links: walked.links,
     }
 }
 
@@ -208,18 +222,33 @@ fn detect_format(path: &Path, sections: &[Section], has_front_matter: bool) -> F
     }
 }
 
-/// `0007-use-nomad.md`, `adr-012-x.md`, `ADR_3.md` → the number. A date prefix is not a number.
+/// `0007-use-nomad.md`, `adr-012-x.md`, `ADR_3.md` → the number. A date prefix is not a number;
+/// a number after a `YYYY-MM-DD` date is (`2022-07-22_019-x.md` → 19).
 pub fn number_from_path(path: &Path) -> Option<u32> {
     let stem = path.file_stem()?.to_str()?.to_ascii_lowercase();
     let rest = stem
         .strip_prefix("adr")
         .map(|r| r.trim_start_matches(['-', '_', ' ']))
         .unwrap_or(&stem);
+    let rest = match rest.get(..10) {
+        Some(date) if is_iso_date_shape(date) => rest[10..].trim_start_matches(['-', '_', ' ']),
+        _ => rest,
+    };
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     if digits.is_empty() || digits.len() >= 8 {
         return None;
     }
     digits.parse().ok()
+}
+
+fn is_iso_date_shape(text: &str) -> bool {
+    text.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    })
 }
 
 /// `12. Use Nomad`, `ADR 12: Use Nomad`, `ADR-012 - Use Nomad` → 12.

@@ -18,7 +18,7 @@ pub fn classify_heading(title: &str) -> SectionKind {
         || has("goal")
     {
         SectionKind::Context
-    } else if has("status") || is(&["state", "lifecycle"]) {
+    } else if is_status_heading(t) || is(&["state", "lifecycle"]) {
         SectionKind::Status
     } else if has("consequence")
         || has("implication")
@@ -84,6 +84,42 @@ pub fn classify_heading(title: &str) -> SectionKind {
         SectionKind::Context
     } else {
         SectionKind::Other
+    }
+}
+
+/// A heading that is only a section's name ("Decision", "Context and Problem Statement"), never
+/// a document title, even at level 1.
+pub fn is_section_name(title: &str) -> bool {
+    matches!(
+        normalise(title).as_str(),
+        "status"
+            | "context"
+            | "decision"
+            | "decisions"
+            | "consequences"
+            | "context and problem statement"
+            | "decision outcome"
+            | "considered options"
+            | "decision drivers"
+            | "pros and cons of the options"
+            | "options"
+            | "alternatives"
+            | "background"
+            | "problem statement"
+    )
+}
+
+/// "Status", "ADR status", "Status of this decision"; not "Do nothing and keep the status quo"
+/// or "Record status DTO", which only mention a status.
+fn is_status_heading(normalised: &str) -> bool {
+    let words: Vec<&str> = normalised
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.iter().position(|w| *w == "status") {
+        Some(0) => words.get(1) != Some(&"quo"),
+        Some(at) => at + 1 == words.len() && words.len() <= 3,
+        None => false,
     }
 }
 
@@ -176,6 +212,16 @@ mod tests {
         );
         assert_eq!(classify_heading("2. Decision"), SectionKind::Decision);
         assert_eq!(classify_heading("Status"), SectionKind::Status);
+        assert_eq!(classify_heading("ADR Status"), SectionKind::Status);
+        assert_eq!(
+            classify_heading("Status of this decision"),
+            SectionKind::Status
+        );
+        assert_eq!(
+            classify_heading("Do nothing and keep status quo"),
+            SectionKind::Other
+        );
+        assert_eq!(classify_heading("Record Status DTO"), SectionKind::Other);
         assert_eq!(classify_heading("References"), SectionKind::Other);
         assert_eq!(classify_heading("Chosen option"), SectionKind::Decision);
     }

@@ -212,6 +212,11 @@ fn numbers() {
     assert_eq!(number_from_path(Path::new("docs/adr/0012-x.md")), Some(12));
     assert_eq!(number_from_path(Path::new("adr-003-x.md")), Some(3));
     assert_eq!(number_from_path(Path::new("20240101-x.md")), None);
+    assert_eq!(number_from_path(Path::new("2022-07-22_019-x.md")), Some(19));
+    assert_eq!(
+        number_from_path(Path::new("2023-05-25-provision-x.md")),
+        None
+    );
     assert_eq!(number_from_title("ADR 12: Use Nomad"), Some(12));
     assert_eq!(number_from_title("ADR-012 - Use Nomad"), Some(12));
     assert_eq!(number_from_title("2024 plans"), Some(2024));

@@ -17,7 +17,9 @@ use crate::cli::{CheckArgs, FailOn, Format};
 use crate::diag::{CategorySource, FileReport, Problem, Severity};
 use crate::discover::{DEFAULT_FOLDERS, Target, discover};
 use crate::evidence::Team;
-use crate::lint::{DEFAULT_MAX_FILE_SIZE, Plan, lint_bytes, lint_file};
+use crate::hygiene::log::Entry;
+use crate::hygiene::{Date, HygieneConfig};
+use crate::lint::{Analysed, DEFAULT_MAX_FILE_SIZE, Plan, analyse_bytes, analyse_file, finish};
 use crate::manifest::{self, Discovery, Manifest};
 use crate::report::{self, Outcome};
 use crate::rules::Rule;
@@ -191,6 +193,7 @@ pub fn run(args: &CheckArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
+    let today = Date::today();
     let default_plan = |broken: bool| Plan {
         rules: Arc::clone(&builtin),
         category: category_override,
@@ -198,6 +201,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         levels: HashMap::new(),
         max_file_size: DEFAULT_MAX_FILE_SIZE,
         broken,
+        hygiene: HygieneConfig {
+            today: Some(today),
+            ..HygieneConfig::default()
+        },
     };
     let mut plans: Vec<Plan> = vec![default_plan(false), default_plan(true)];
     let mut plan_of_manifest: HashMap<usize, usize> = HashMap::new();
@@ -223,6 +230,7 @@ pub fn run(args: &CheckArgs) -> u8 {
             let plan = plan_for(
                 &manifests.loaded[index],
                 category_override,
+                today,
                 &mut loader,
                 &mut sources,
                 &mut problems,
@@ -264,22 +272,40 @@ pub fn run(args: &CheckArgs) -> u8 {
         None => None,
     };
 
-    let mut reports: Vec<FileReport> = match stdin {
+    let (mut analysed, analysed_plans): (Vec<Analysed>, Vec<usize>) = match stdin {
         Some((name, bytes)) => {
-            let plan = &plans[job_plans.first().copied().unwrap_or(0)];
-            let (source, findings) = lint_bytes(&name, bytes, plan);
-            vec![FileReport {
-                path: crate::paths::display(&name),
-                source,
-                findings,
-            }]
+            let plan = job_plans.first().copied().unwrap_or(0);
+            (vec![analyse_bytes(&name, bytes, &plans[plan])], vec![plan])
         }
-        None => jobs
-            .par_iter()
-            .zip(job_plans.par_iter())
-            .map(|((target, _), &plan)| lint_file(&target.path, &plans[plan]))
-            .collect(),
+        None => (
+            jobs.par_iter()
+                .zip(job_plans.par_iter())
+                .map(|((target, _), &plan)| analyse_file(&target.path, &plans[plan]))
+                .collect(),
+            job_plans.clone(),
+        ),
     };
+    // The log pass: what only a whole ADR folder tells (numbers, names, links, relations).
+    let entries = analysed
+        .iter()
+        .zip(&analysed_plans)
+        .enumerate()
+        .map(|(index, (file, &plan))| Entry {
+            facts: file.facts.clone(),
+            report: Some(index),
+            plan,
+        })
+        .collect();
+    for (index, finding) in crate::hygiene::log::check(entries, &plans) {
+        if let Some(file) = analysed.get_mut(index) {
+            file.findings.push(finding);
+        }
+    }
+    let mut reports: Vec<FileReport> = analysed
+        .into_par_iter()
+        .zip(analysed_plans.into_par_iter())
+        .map(|(file, plan)| finish(file, &plans[plan]))
+        .collect();
 
     let adr_files = reports.len();
     // Evidence (SPEC 2.3): each team's project manifests against its category. Not for
@@ -412,7 +438,7 @@ pub fn parse_category_flag(id: &str) -> Result<Category, Problem> {
     })
 }
 
-fn default_paths(manifest: Option<&Manifest>) -> Vec<PathBuf> {
+pub(crate) fn default_paths(manifest: Option<&Manifest>) -> Vec<PathBuf> {
     if let Some(manifest) = manifest
         && !manifest.adr_paths.is_empty()
     {
@@ -428,6 +454,7 @@ fn default_paths(manifest: Option<&Manifest>) -> Vec<PathBuf> {
 fn plan_for(
     manifest: &Manifest,
     category_override: Option<Category>,
+    today: Date,
     loader: &mut RuleSetLoader,
     sources: &mut SourceMap,
     problems: &mut Vec<Problem>,
@@ -487,5 +514,9 @@ fn plan_for(
         levels,
         max_file_size: manifest.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
         broken: false,
+        hygiene: HygieneConfig {
+            today: Some(today),
+            ..manifest.hygiene.clone()
+        },
     })
 }

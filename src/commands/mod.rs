@@ -3,6 +3,7 @@
 pub mod check;
 pub mod evidence;
 pub mod explain;
+pub mod graph;
 pub mod init;
 pub mod rules;
 

@@ -11,8 +11,11 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::adr::SectionKind;
 use crate::category::Category;
 use crate::diag::{Problem, Severity};
+use crate::hygiene::config::REQUIRABLE_SECTIONS;
+use crate::hygiene::{FileNameConvention, HygieneConfig, RequiredSections};
 use crate::source::{FileId, SourceFile, SourceMap};
 use crate::suggest::{did_you_mean, one_of};
 use crate::toml_diag::toml_problem;
@@ -45,6 +48,21 @@ struct RawAdr {
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     max_file_size: Option<Spanned<i64>>,
+    /// Allowed statuses (hygiene rule `unknown-status`).
+    statuses: Option<Spanned<Vec<Spanned<String>>>>,
+    /// `auto`, `nnnn-kebab`, `date-kebab` or `any` (hygiene rule `file-name-convention`).
+    file_name: Option<Spanned<String>>,
+    /// Required section kinds per format (hygiene rule `missing-section`).
+    required_sections: Option<RawRequiredSections>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawRequiredSections {
+    nygard: Option<Vec<Spanned<String>>>,
+    madr: Option<Vec<Spanned<String>>>,
+    log4brains: Option<Vec<Spanned<String>>>,
+    free_form: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -89,6 +107,8 @@ pub struct Manifest {
     pub max_file_size: Option<u64>,
     pub includes: Vec<RuleInclude>,
     pub severity: Vec<SeverityOverride>,
+    /// The `[adr]` settings of the hygiene rules (`today` is the run's to set).
+    pub hygiene: HygieneConfig,
 }
 
 impl Manifest {
@@ -158,8 +178,10 @@ fn parse(path: &Path, display: &str, text: &str, file: FileId) -> Result<Manifes
         }
     });
 
+    let mut hygiene = HygieneConfig::default();
     let (adr_paths, exclude, max_file_size) = match raw.adr {
         Some(adr) => {
+            hygiene_settings(&adr, file, &mut hygiene, &mut problems);
             let mut builder = GlobSetBuilder::new();
             for pattern in &adr.exclude {
                 match Glob::new(pattern.get_ref()) {
@@ -248,7 +270,107 @@ fn parse(path: &Path, display: &str, text: &str, file: FileId) -> Result<Manifes
         max_file_size,
         includes,
         severity,
+        hygiene,
     })
+}
+
+/// Reads `statuses`, `file-name` and `required-sections` of `[adr]` into `hygiene`, reporting
+/// every bad value with its span.
+fn hygiene_settings(
+    adr: &RawAdr,
+    file: FileId,
+    hygiene: &mut HygieneConfig,
+    problems: &mut Vec<Problem>,
+) {
+    if let Some(statuses) = &adr.statuses {
+        if statuses.get_ref().is_empty() {
+            problems.push(
+                Problem::error("invalid-config", "`statuses` must name at least one status").at(
+                    file,
+                    statuses.span(),
+                    "empty list",
+                ),
+            );
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for status in statuses.get_ref() {
+            let value = status.get_ref().trim().to_lowercase();
+            if value.is_empty() || !value.starts_with(char::is_alphanumeric) {
+                problems.push(
+                    Problem::error(
+                        "invalid-config",
+                        "a status must start with a letter or digit",
+                    )
+                    .at(file, status.span(), "not a status"),
+                );
+            } else if seen.contains(&value) {
+                problems.push(
+                    Problem::error(
+                        "invalid-config",
+                        format!("the status `{value}` is listed twice"),
+                    )
+                    .at(file, status.span(), "listed again here"),
+                );
+            } else {
+                seen.push(value);
+            }
+        }
+        hygiene.statuses = seen;
+    }
+    if let Some(name) = &adr.file_name {
+        match FileNameConvention::from_id(name.get_ref()) {
+            Some(convention) => hygiene.file_name = convention,
+            None => {
+                let mut problem = Problem::error(
+                    "invalid-config",
+                    format!("unknown file-name convention `{}`", name.get_ref()),
+                )
+                .at(file, name.span(), "not a convention");
+                if let Some(suggestion) = did_you_mean(name.get_ref(), FileNameConvention::IDS) {
+                    problem = problem.help(format!("did you mean `{suggestion}`?"));
+                }
+                problems
+                    .push(problem.note(format!("use one of {}", one_of(&FileNameConvention::IDS))));
+            }
+        }
+    }
+    if let Some(required) = &adr.required_sections {
+        let mut kinds = |list: &Option<Vec<Spanned<String>>>| -> Option<Vec<SectionKind>> {
+            let list = list.as_ref()?;
+            let mut out = Vec::new();
+            for kind in list {
+                match REQUIRABLE_SECTIONS
+                    .contains(&kind.get_ref().as_str())
+                    .then(|| SectionKind::from_id(kind.get_ref()))
+                    .flatten()
+                {
+                    Some(found) if !out.contains(&found) => out.push(found),
+                    Some(_) => {}
+                    None => {
+                        let mut problem = Problem::error(
+                            "invalid-config",
+                            format!("unknown section kind `{}`", kind.get_ref()),
+                        )
+                        .at(file, kind.span(), "not a section kind");
+                        if let Some(suggestion) = did_you_mean(kind.get_ref(), REQUIRABLE_SECTIONS)
+                        {
+                            problem = problem.help(format!("did you mean `{suggestion}`?"));
+                        }
+                        problems.push(
+                            problem.note(format!("use one of {}", one_of(&REQUIRABLE_SECTIONS))),
+                        );
+                    }
+                }
+            }
+            Some(out)
+        };
+        hygiene.required_sections = RequiredSections {
+            nygard: kinds(&required.nygard),
+            madr: kinds(&required.madr),
+            log4brains: kinds(&required.log4brains),
+            free_form: kinds(&required.free_form),
+        };
+    }
 }
 
 /// Finds the nearest manifest above each file, caching per folder so a run over thousands of
@@ -339,6 +461,87 @@ mod tests {
             found[0].message.contains("invalid type"),
             "{}",
             found[0].message
+        );
+    }
+
+    #[test]
+    fn init_template_loads_and_its_commented_settings_too() {
+        let text = init_template(Category::FrameworkUser);
+        let loaded = parse(Path::new("/repo/adrlint.toml"), "adrlint.toml", &text, 0);
+        assert!(loaded.is_ok(), "{loaded:?}");
+        let uncommented = text
+            .replace("# statuses", "statuses")
+            .replace("# file-name", "file-name")
+            .replace("# [adr.required", "[adr.required")
+            .replace("# nygard", "nygard")
+            .replace("# free-form", "free-form");
+        let loaded = parse(
+            Path::new("/repo/adrlint.toml"),
+            "adrlint.toml",
+            &uncommented,
+            0,
+        );
+        assert!(loaded.is_ok(), "{loaded:?}");
+    }
+
+    #[test]
+    fn hygiene_settings_load() {
+        let text = "[adr]\nstatuses = [\"Proposed\", \"accepted\", \"implemented\"]\nfile-name = \"date-kebab\"\n[adr.required-sections]\nnygard = [\"context\", \"decision\"]\nfree-form = [\"decision\"]\n";
+        let manifest = parse(Path::new("/repo/adrlint.toml"), "adrlint.toml", text, 0);
+        let Ok(manifest) = manifest else {
+            panic!("manifest should load: {manifest:?}");
+        };
+        let hygiene = &manifest.hygiene;
+        assert_eq!(
+            hygiene.statuses,
+            vec!["proposed", "accepted", "implemented"]
+        );
+        assert_eq!(hygiene.file_name, FileNameConvention::DateKebab);
+        assert_eq!(
+            hygiene.required_sections.nygard,
+            Some(vec![SectionKind::Context, SectionKind::Decision])
+        );
+        assert_eq!(
+            hygiene.required_sections.free_form,
+            Some(vec![SectionKind::Decision])
+        );
+        assert_eq!(hygiene.required_sections.madr, None);
+    }
+
+    #[test]
+    fn bad_hygiene_settings_are_reported_with_spans() {
+        let text = "[adr]\nstatuses = [\"accepted\", \"Accepted\"]\nfile-name = \"nnnn-kebap\"\n[adr.required-sections]\nnygard = [\"context\", \"consequence\", \"other\"]\n";
+        let found = problems(text);
+        let messages: Vec<&str> = found.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(found.len(), 4, "{messages:?}");
+        let span = |i: usize| {
+            found[i]
+                .primary
+                .as_ref()
+                .map(|l| &text[l.span.clone()])
+                .unwrap_or_default()
+        };
+        assert_eq!(span(0), "\"Accepted\"");
+        assert_eq!(span(1), "\"nnnn-kebap\"");
+        assert!(found[1].notes.iter().any(|n| n.contains("`nnnn-kebab`")));
+        assert_eq!(span(2), "\"consequence\"");
+        assert!(found[2].notes.iter().any(|n| n.contains("`consequences`")));
+        assert_eq!(span(3), "\"other\"");
+        let empty = problems("[adr]\nstatuses = []\n");
+        assert_eq!(empty.len(), 1);
+    }
+
+    #[test]
+    fn unknown_format_in_required_sections_suggests() {
+        let found = problems("[adr.required-sections]\nnygrad = [\"context\"]\n");
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0]
+                .notes
+                .iter()
+                .any(|n| n.contains("did you mean `nygard`")),
+            "{:?}",
+            found[0]
         );
     }
 

@@ -22,6 +22,15 @@ category = "{category}"
 paths = ["docs/adr"]
 # Files to leave out, as globs relative to this file.
 exclude = []
+# Hygiene rules: the statuses an ADR may have, and how ADR files are named
+# ("auto", "nnnn-kebab", "date-kebab" or "any").
+# statuses = ["proposed", "accepted", "rejected", "deprecated", "superseded", "draft"]
+# file-name = "auto"
+
+# Sections each format must have (status, context, decision, options, consequences).
+# [adr.required-sections]
+# nygard = ["status", "context", "decision", "consequences"]
+# free-form = ["context", "decision"]
 
 [rules]
 # Extra rule packs: files or folders of *.toml, relative to this file.

@@ -24,4 +24,8 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
         "rules/manifests.toml",
         include_str!("../../rules/manifests.toml"),
     ),
+    (
+        "rules/hygiene.toml",
+        include_str!("../../rules/hygiene.toml"),
+    ),
 ];

@@ -1,0 +1,494 @@
+//! The hygiene rules that one ADR answers alone: format, title, sections, placeholders, status,
+//! number and dates. They run in the parallel lint step.
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::date::{parse_date_value, parse_iso};
+use super::links::Relation;
+use super::{Facts, FileRole, anchor, finding};
+use crate::adr::{
+    Adr, Format, SectionKind, Status, StatusKind, number_from_path, number_from_title, status_kind,
+};
+use crate::diag::Finding;
+use crate::lint::Plan;
+use crate::suggest::{did_you_mean, one_of};
+
+/// Checks `adr` (parsed from `text`, the file at `path`) and returns what the log pass needs.
+pub fn check(
+    path: &Path,
+    text: &str,
+    adr: &Adr,
+    plan: &Plan,
+    findings: &mut Vec<Finding>,
+) -> Facts {
+    let role = super::file_role(path);
+    let facts = Facts::from_adr(path, text, adr, role);
+    if role != FileRole::Adr {
+        return facts;
+    }
+    let mut out = Out { plan, findings };
+    let at = anchor(adr);
+    if !recognised(adr) {
+        out.push(
+            "unrecognised-adr",
+            at,
+            "this file is not recognised as an ADR: it has no status, no date and no known sections"
+                .to_string(),
+            None,
+        );
+        return facts;
+    }
+    if adr.title.as_ref().is_none_or(|t| t.value.trim().is_empty()) {
+        out.push(
+            "missing-title",
+            at.clone(),
+            "this ADR has no title".to_string(),
+            None,
+        );
+    }
+    let empty = empty_sections(text, adr);
+    for &index in &empty {
+        let section = &adr.sections[index];
+        out.push(
+            "empty-section",
+            section.heading_span.clone(),
+            format!("the section `{}` is empty", section.title),
+            Some("nothing under this heading".to_string()),
+        );
+    }
+    let empty_status_section = empty
+        .iter()
+        .any(|&i| adr.sections[i].kind == SectionKind::Status);
+    missing_sections(adr, plan, at.clone(), &mut out);
+    placeholders(adr, &mut out);
+    status(
+        text,
+        adr,
+        &facts,
+        plan,
+        at.clone(),
+        empty_status_section,
+        &mut out,
+    );
+    number(path, adr, &mut out);
+    dates(path, adr, plan, at, &mut out);
+    facts
+}
+
+struct Out<'a> {
+    plan: &'a Plan,
+    findings: &'a mut Vec<Finding>,
+}
+
+impl Out<'_> {
+    fn push(&mut self, id: &str, span: Range<usize>, message: String, label: Option<String>) {
+        if let Some(finding) = finding(self.plan, id, span, message, label) {
+            self.findings.push(finding);
+        }
+    }
+}
+
+/// Recognised as an ADR: a known format, or at least a status, a date, or a section or label
+/// of a known kind. Anything else is reported rather than silently read as free prose.
+pub fn recognised(adr: &Adr) -> bool {
+    adr.format != Format::FreeForm
+        || adr.status.is_some()
+        || adr.date.is_some()
+        || adr.sections.iter().any(|s| s.kind != SectionKind::Other)
+        || adr
+            .sentences
+            .iter()
+            .any(|s| !matches!(s.kind, SectionKind::Other | SectionKind::Decision))
+}
+
+/// Sections with nothing under their heading (comments and thematic breaks do not count); a
+/// heading whose content is all in sub-sections is not empty. The document title (the first
+/// heading, when the parser did not read it as a section) is never one.
+fn empty_sections(text: &str, adr: &Adr) -> Vec<usize> {
+    let mut out = Vec::new();
+    let title = usize::from(
+        adr.sections
+            .first()
+            .is_some_and(|s| s.kind == SectionKind::Other),
+    );
+    for (index, section) in adr.sections.iter().enumerate().skip(title) {
+        let next = adr.sections.get(index + 1);
+        if next.is_some_and(|n| n.level > section.level) || carries_its_content(&section.title) {
+            continue;
+        }
+        let end = next.map_or(text.len(), |n| n.heading_span.start);
+        let start = section.heading_span.end.min(end);
+        if !has_content(text, start..end, &adr.comments) {
+            out.push(index);
+        }
+    }
+    out
+}
+
+/// `## Status: Proposed` holds its content; `# Cloud Foundry API | api.example.org` is a table
+/// row that lost its table, not a heading anyone left empty.
+fn carries_its_content(title: &str) -> bool {
+    title.contains(" | ")
+        || title
+            .split_once(": ")
+            .is_some_and(|(_, value)| value.chars().any(char::is_alphanumeric))
+}
+
+fn has_content(text: &str, range: Range<usize>, comments: &[(Range<usize>, String)]) -> bool {
+    let mut at = range.start;
+    let mut pieces = Vec::new();
+    for (span, _) in comments
+        .iter()
+        .filter(|(s, _)| s.start >= range.start && s.end <= range.end)
+    {
+        pieces.push(at..span.start);
+        at = span.end;
+    }
+    pieces.push(at..range.end);
+    pieces.into_iter().any(|piece| {
+        text.get(piece).unwrap_or("").lines().any(|line| {
+            let line = line.trim();
+            !line.is_empty() && !is_thematic_break(line)
+        })
+    })
+}
+
+fn is_thematic_break(line: &str) -> bool {
+    let marks: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.len() >= 3
+        && ["-", "*", "_"]
+            .iter()
+            .any(|m| marks.chars().all(|c| c.to_string() == *m))
+}
+
+fn has_kind(adr: &Adr, kind: SectionKind) -> bool {
+    adr.sections.iter().any(|s| s.kind == kind)
+        || adr.sentences.iter().any(|s| s.kind == kind)
+        || (kind == SectionKind::Status && adr.status.is_some())
+}
+
+fn missing_sections(adr: &Adr, plan: &Plan, at: Range<usize>, out: &mut Out<'_>) {
+    for kind in plan.hygiene.required_sections.for_adr(adr) {
+        // A missing status is `missing-status`'s to report.
+        if kind == SectionKind::Status || has_kind(adr, kind) {
+            continue;
+        }
+        out.push(
+            "missing-section",
+            at.clone(),
+            format!(
+                "this {} ADR has no {} section",
+                adr.format.id(),
+                section_name(adr.format, kind)
+            ),
+            Some(format!("no `{}` section", kind.id())),
+        );
+    }
+}
+
+/// How a format's template calls a section kind.
+fn section_name(format: Format, kind: SectionKind) -> &'static str {
+    match (format, kind) {
+        (Format::Madr | Format::Log4brains, SectionKind::Context) => {
+            "\"Context and Problem Statement\""
+        }
+        (Format::Madr | Format::Log4brains, SectionKind::Decision) => "\"Decision Outcome\"",
+        (Format::Madr | Format::Log4brains, SectionKind::Options) => "\"Considered Options\"",
+        (_, SectionKind::Context) => "Context",
+        (_, SectionKind::Decision) => "Decision",
+        (_, SectionKind::Options) => "Options",
+        (_, SectionKind::Consequences) => "Consequences",
+        (_, SectionKind::Status) => "Status",
+        (_, SectionKind::Other) => "other",
+    }
+}
+
+/// Template text left in place: TODO/TBD, `[describe …]`, MADR's `{title}`-style
+/// placeholders and adr-tools' template sentences.
+static PLACEHOLDERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"\b(?:TODO|TBD|TBC|FIXME)\b",
+        r"(?i)\[(?:describe|insert|add|enter|explain|list|summari[sz]e|fill in|short title|option \d|decision driver \d|e\.g\.|name of|title of|your|link to|one sentence|brief)\b[^\]]*\]",
+        // `{short title of solved problem and solution}`, `{proposed | accepted}`: words in
+        // braces, not code (`{"a": 1}`), attributes (`{width="2in"}`) or URL templates.
+        r"(?:^|[\s(])\{[A-Za-z][\w ,.|…'’()-]*[ |][\w ,.|…'’()-]*\}",
+        r"^\{(?i:title|date|status|deciders|consulted|informed|name|description)\}$",
+        r"(?i)^the issue motivating this decision, and any context that influences or constrains the decision",
+        r"(?i)^the change that we(?:'|’)re proposing or have agreed to implement",
+        r"(?i)^what becomes easier or more difficult to do and any risks introduced by the change",
+    ]
+    .iter()
+    .filter_map(|p| Regex::new(p).ok())
+    .collect()
+});
+
+/// The first placeholder of each section (a template left half-filled would otherwise give a
+/// finding per table cell), with how many more the section holds.
+fn placeholders(adr: &Adr, out: &mut Out<'_>) {
+    let mut found: Vec<(Option<usize>, Range<usize>, String, usize)> = Vec::new();
+    for sentence in &adr.sentences {
+        let hit = PLACEHOLDERS
+            .iter()
+            .filter_map(|regex| regex.find(&sentence.text))
+            .min_by_key(|m| m.start());
+        let Some(hit) = hit else {
+            continue;
+        };
+        let text = hit.as_str().trim_start_matches([' ', '\t', '(']);
+        let range = hit.end() - text.len()..hit.end();
+        match found.last_mut() {
+            Some((section, _, _, more)) if *section == sentence.section => *more += 1,
+            _ => found.push((
+                sentence.section,
+                sentence.source_span(range),
+                text.chars().take(60).collect(),
+                0,
+            )),
+        }
+    }
+    for (_, span, text, more) in found {
+        let label = match more {
+            0 => "template text".to_string(),
+            1 => "template text (and 1 more in this section)".to_string(),
+            n => format!("template text (and {n} more in this section)"),
+        };
+        out.push(
+            "placeholder-text",
+            span,
+            format!("placeholder text `{text}` is left in this ADR"),
+            Some(label),
+        );
+    }
+}
+
+fn status(
+    text: &str,
+    adr: &Adr,
+    facts: &Facts,
+    plan: &Plan,
+    at: Range<usize>,
+    empty_status_section: bool,
+    out: &mut Out<'_>,
+) {
+    // A badge that opens the Status section is the status, whatever prose follows it.
+    let badge = badge_status(text, adr);
+    let Some(status) = badge.as_ref().or(adr.status.as_ref()) else {
+        if !empty_status_section {
+            out.push(
+                "missing-status",
+                at,
+                "this ADR has no status".to_string(),
+                None,
+            );
+        }
+        return;
+    };
+    let allowed = &plan.hygiene.statuses;
+    if !status_allowed(&status.value, allowed) {
+        let word = first_word(&status.value);
+        let mut message = format!("the status `{}` is not an allowed status", status.value);
+        if let Some(suggestion) = did_you_mean(&word, allowed.iter().map(String::as_str)) {
+            message = format!("{message}; did you mean `{suggestion}`?");
+        } else if let Some(meaning) = meaning(status.kind) {
+            message = format!("{message} (adrlint reads it as {meaning})");
+        }
+        let names: Vec<&str> = allowed.iter().map(String::as_str).collect();
+        out.push(
+            "unknown-status",
+            status.span.clone(),
+            message,
+            Some(format!("expected {}", one_of(&names))),
+        );
+    }
+    if status.kind == StatusKind::Superseded
+        && !facts
+            .links
+            .iter()
+            .any(|l| l.relation == Some(Relation::SupersededBy))
+        && !names_a_successor(&status.value)
+    {
+        out.push(
+            "superseded-without-successor",
+            status.span.clone(),
+            "this ADR is superseded but does not say by which ADR".to_string(),
+            Some("superseded by which ADR?".to_string()),
+        );
+    }
+}
+
+fn meaning(kind: StatusKind) -> Option<&'static str> {
+    match kind {
+        StatusKind::Proposed => Some("proposed"),
+        StatusKind::Accepted => Some("accepted"),
+        StatusKind::Rejected => Some("rejected"),
+        StatusKind::Deprecated => Some("deprecated"),
+        StatusKind::Superseded => Some("superseded"),
+        StatusKind::Draft => Some("draft"),
+        StatusKind::Unknown => None,
+    }
+}
+
+/// A status written as a badge image (`![Accepted](https://img.shields.io/…)`), which is not
+/// prose: the alt text of an image that opens the Status section.
+fn badge_status(text: &str, adr: &Adr) -> Option<Status> {
+    let index = adr
+        .sections
+        .iter()
+        .position(|s| s.kind == SectionKind::Status)?;
+    let start = adr.sections[index].heading_span.end;
+    let end = adr
+        .sections
+        .get(index + 1)
+        .map_or(text.len(), |next| next.heading_span.start);
+    let region = text.get(start..end)?;
+    let lead = region.len() - region.trim_start().len();
+    let rest = region.trim_start().strip_prefix("![")?;
+    let close = rest.find(']')?;
+    let value = rest[..close].trim();
+    let at = start + lead + 2 + (rest[..close].len() - rest[..close].trim_start().len());
+    (!value.is_empty()).then(|| Status {
+        value: value.to_string(),
+        kind: status_kind(value),
+        span: at..at + value.len(),
+    })
+}
+
+/// The status value without leading decoration, lower case.
+fn normalised_status(value: &str) -> String {
+    value
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+fn first_word(value: &str) -> String {
+    normalised_status(value)
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect()
+}
+
+/// A value passes when it starts with an allowed status as a whole word ("Superseded by …").
+pub fn status_allowed(value: &str, allowed: &[String]) -> bool {
+    let value = normalised_status(value);
+    allowed.iter().any(|status| {
+        value.starts_with(status.as_str())
+            && !value[status.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })
+}
+
+/// "Superseded by the event-sourcing ADR" names it in words.
+fn names_a_successor(value: &str) -> bool {
+    let lower = value.to_lowercase();
+    lower
+        .find(" by ")
+        .is_some_and(|at| lower[at + 4..].chars().any(char::is_alphanumeric))
+}
+
+fn number(path: &Path, adr: &Adr, out: &mut Out<'_>) {
+    let (Some(file), Some(title)) = (number_from_path(path), &adr.title) else {
+        return;
+    };
+    let Some(in_title) = number_from_title(&title.value) else {
+        return;
+    };
+    if file != in_title {
+        out.push(
+            "number-mismatch",
+            title.span.clone(),
+            format!("the title says ADR {in_title} but the file name says {file}"),
+            Some(format!("the file name has {file}")),
+        );
+    }
+}
+
+fn dates(path: &Path, adr: &Adr, plan: &Plan, at: Range<usize>, out: &mut Out<'_>) {
+    let Some(date) = &adr.date else {
+        if adr.format != Format::FreeForm && !dated_name(path) {
+            out.push(
+                "missing-date",
+                at,
+                format!("this {} ADR has no date", adr.format.id()),
+                None,
+            );
+        }
+        return;
+    };
+    match parse_date_value(&date.value) {
+        Err(value) => out.push(
+            "invalid-date",
+            date.span.clone(),
+            format!("the date `{value}` is not an ISO 8601 date (YYYY-MM-DD)"),
+            Some("not YYYY-MM-DD".to_string()),
+        ),
+        Ok(parsed) => {
+            if let Some(today) = plan.hygiene.today
+                && parsed > today
+            {
+                out.push(
+                    "future-date",
+                    date.span.clone(),
+                    format!("the date {parsed} is in the future (today is {today})"),
+                    Some("after today".to_string()),
+                );
+            }
+        }
+    }
+}
+
+/// `20240115-x.md` (log4brains) or `2024-01-15_019-x.md`: the name holds the date.
+fn dated_name(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    super::links::is_dated(name) || name.get(..10).and_then(parse_iso).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_match_whole_words() {
+        let allowed: Vec<String> = super::super::config::DEFAULT_STATUSES
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(status_allowed("Accepted", &allowed));
+        assert!(status_allowed("**Superseded** by ADR 5", &allowed));
+        assert!(status_allowed("⌛️ Superseded", &allowed));
+        assert!(!status_allowed("Superceded", &allowed));
+        assert!(!status_allowed("Acceptedish", &allowed));
+        assert!(!status_allowed("Implemented", &allowed));
+    }
+
+    #[test]
+    fn thematic_breaks_are_not_content() {
+        assert!(is_thematic_break("---"));
+        assert!(is_thematic_break("* * *"));
+        assert!(!is_thematic_break("--"));
+        assert!(!is_thematic_break("-x-"));
+    }
+
+    #[test]
+    fn placeholder_patterns() {
+        let hit = |text: &str| PLACEHOLDERS.iter().any(|r| r.is_match(text));
+        assert!(hit("TODO"));
+        assert!(hit("{short title of solved problem and solution}"));
+        assert!(hit("{title}"));
+        assert!(hit("Chosen option: {title of option 1}, because"));
+        assert!(!hit("{\"greeting\": \"Hello World\"}"));
+        assert!(!hit("![x](a.png){width=\"2in\" height=\"1in\"}"));
+        assert!(!hit("AUTH_URL={auth url for the intg environment}"));
+        assert!(!hit("Table {name} exists"));
+        assert!(!hit("[Adding transactions to the mempool]"));
+        assert!(hit("[Describe the context and problem statement]"));
+        assert!(hit(
+            "The change that we're proposing or have agreed to implement."
+        ));
+        assert!(!hit("GET /orders/{orderId} returns the order"));
+        assert!(!hit("We keep a todo list."));
+        assert!(!hit("[3. Use Nomad]"));
+    }
+}
