@@ -342,6 +342,7 @@ impl Engine {
             levels: HashMap::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             broken: false,
+            hygiene: adrlint::hygiene::HygieneConfig::default(),
         };
         Engine {
             plans: vec![
