@@ -327,9 +327,25 @@ fn status(
             message = format!("{message} (adrlint reads it as {meaning})");
         }
         let names: Vec<&str> = allowed.iter().map(String::as_str).collect();
+        // Underline the status word, not the link or remark after it.
+        let span = match text.get(status.span.clone()) {
+            Some(source) if !word.is_empty() => {
+                let lead = source.len()
+                    - source
+                        .trim_start_matches(|c: char| !c.is_alphanumeric())
+                        .len();
+                let first: usize = source[lead..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-')
+                    .map(char::len_utf8)
+                    .sum();
+                status.span.start + lead..status.span.start + lead + first
+            }
+            _ => status.span.clone(),
+        };
         out.push(
             "unknown-status",
-            status.span.clone(),
+            span,
             message,
             Some(format!("expected {}", one_of(&names))),
         );
