@@ -222,3 +222,48 @@ fn numbers() {
     assert_eq!(number_from_title("2024 plans"), Some(2024));
     assert_eq!(number_from_title("3rd attempt"), None);
 }
+
+#[test]
+fn a_first_section_heading_is_not_the_title() {
+    // Docusaurus ADRs put the title in the front matter and open with `## Status`.
+    let text = "---\ntitle: 19. Use reference scripts\n---\n\n## Status\n\nProposed\n\n## Context\n\nC.\n\n# Decision\n\nD.\n";
+    let adr = parse_str("2022-07-22_019-reference-scripts.md", text);
+    assert_eq!(
+        adr.status.as_ref().map(|s| s.kind),
+        Some(StatusKind::Proposed)
+    );
+    let kinds: Vec<SectionKind> = adr.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            SectionKind::Status,
+            SectionKind::Context,
+            SectionKind::Decision
+        ]
+    );
+    assert_eq!(adr.number, Some(19));
+}
+
+#[test]
+fn links_are_recorded_with_spans_and_sections() {
+    let text = "# 4. X\n\n## Status\n\nSupersedes [2. Y](0002-y.md)\n\n## Context\n\n`[not](a-link.md)` and [ref][r].\n\n[r]: 0003-z.md\n";
+    let adr = parse_str("0004-x.md", text);
+    let links: Vec<(&str, &str, Option<SectionKind>)> = adr
+        .links
+        .iter()
+        .map(|l| {
+            (
+                l.dest.as_str(),
+                &text[l.span.clone()],
+                l.section.map(|i| adr.sections[i].kind),
+            )
+        })
+        .collect();
+    assert_eq!(
+        links,
+        vec![
+            ("0002-y.md", "[2. Y](0002-y.md)", Some(SectionKind::Status)),
+            ("0003-z.md", "[ref][r]", Some(SectionKind::Context)),
+        ]
+    );
+}

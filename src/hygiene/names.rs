@@ -109,6 +109,30 @@ fn is_kebab(title: &str) -> bool {
         })
 }
 
+/// What keeps `title` from being kebab-case, for the message.
+fn not_kebab(title: &str) -> String {
+    let mut what = Vec::new();
+    if title.contains(|c: char| c.is_uppercase()) {
+        what.push("capitals");
+    }
+    if title.contains('_') {
+        what.push("`_`");
+    }
+    if title.contains(' ') {
+        what.push("spaces");
+    }
+    if title.contains(|c: char| !c.is_alphanumeric() && !matches!(c, '-' | '_' | ' ' | '.')) {
+        what.push("other punctuation");
+    }
+    if what.is_empty() {
+        what.push("empty words");
+    }
+    match what.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => what.concat(),
+    }
+}
+
 /// How a log names its files: the scheme most of them share, and whether most titles are
 /// kebab-case.
 #[derive(Debug, Default)]
@@ -170,8 +194,9 @@ pub fn check(name: &str, convention: FileNameConvention, log: &LogStyle) -> Opti
             let title_ok = parts.title.is_empty() || is_kebab(parts.title) || !log.kebab_titles;
             (!title_ok).then(|| {
                 format!(
-                    "the file name `{name}` is not kebab-case: `{}` has capitals, `_` or spaces",
-                    parts.title
+                    "the file name `{name}` is not kebab-case: `{}` has {}",
+                    parts.title,
+                    not_kebab(parts.title)
                 )
             })
         }
@@ -217,7 +242,12 @@ mod tests {
         let check = |name| check(name, FileNameConvention::Auto, &log);
         assert_eq!(check("adr-004-d.md"), None);
         assert_eq!(check("0005-e.md"), None);
-        assert!(check("adr-006-Big-Name.md").is_some_and(|m| m.contains("kebab")));
+        assert_eq!(
+            check("adr-006-Big_Name.md").as_deref(),
+            Some(
+                "the file name `adr-006-Big_Name.md` is not kebab-case: `Big_Name` has capitals and `_`"
+            )
+        );
         assert!(check("ADR_7.md").is_some_and(|m| m.contains("`NNNN-kebab-title.md`")));
         let log = LogStyle::of(&["ADR-1.md", "ADR-2.md", "ADR-3.md"]);
         let check = |name| super::check(name, FileNameConvention::Auto, &log);

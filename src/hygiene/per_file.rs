@@ -75,7 +75,7 @@ pub fn check(
         &mut out,
     );
     number(path, adr, &mut out);
-    dates(path, adr, plan, at, &mut out);
+    dates(path, text, adr, plan, at, &mut out);
     facts
 }
 
@@ -211,12 +211,14 @@ fn section_name(format: Format, kind: SectionKind) -> &'static str {
 /// placeholders and adr-tools' template sentences.
 static PLACEHOLDERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        r"\b(?:TODO|TBD|TBC|FIXME)\b",
+        // At the start of a sentence or cell, or followed by punctuation: not "the TODO
+        // comment in the code".
+        r"^\W*(?:TODO|TBD|TBC|FIXME)\b",
+        r"\b(?:TODO|TBD|TBC|FIXME)(?:\s*[:.,;!?()\]]|\s*$)",
         r"(?i)\[(?:describe|insert|add|enter|explain|list|summari[sz]e|fill in|short title|option \d|decision driver \d|e\.g\.|name of|title of|your|link to|one sentence|brief)\b[^\]]*\]",
         // `{short title of solved problem and solution}`, `{proposed | accepted}`: words in
         // braces, not code (`{"a": 1}`), attributes (`{width="2in"}`) or URL templates.
         r"(?:^|[\s(])\{[A-Za-z][\w ,.|…'’()-]*[ |][\w ,.|…'’()-]*\}",
-        r"^\{(?i:title|date|status|deciders|consulted|informed|name|description)\}$",
         r"(?i)^the issue motivating this decision, and any context that influences or constrains the decision",
         r"(?i)^the change that we(?:'|’)re proposing or have agreed to implement",
         r"(?i)^what becomes easier or more difficult to do and any risks introduced by the change",
@@ -226,9 +228,28 @@ static PLACEHOLDERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
+/// MADR's `# {title}` left in place.
+static TITLE_PLACEHOLDER: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^\{(?i:title|short title[^}]*)\}$").ok());
+
 /// The first placeholder of each section (a template left half-filled would otherwise give a
 /// finding per table cell), with how many more the section holds.
 fn placeholders(adr: &Adr, out: &mut Out<'_>) {
+    if let Some(title) = &adr.title
+        && TITLE_PLACEHOLDER
+            .as_ref()
+            .is_some_and(|r| r.is_match(title.value.trim()))
+    {
+        out.push(
+            "placeholder-text",
+            title.span.clone(),
+            format!(
+                "placeholder text `{}` is left in this ADR",
+                title.value.trim()
+            ),
+            Some("the template's title".to_string()),
+        );
+    }
     let mut found: Vec<(Option<usize>, Range<usize>, String, usize)> = Vec::new();
     for sentence in &adr.sentences {
         let hit = PLACEHOLDERS
@@ -238,8 +259,17 @@ fn placeholders(adr: &Adr, out: &mut Out<'_>) {
         let Some(hit) = hit else {
             continue;
         };
-        let text = hit.as_str().trim_start_matches([' ', '\t', '(']);
-        let range = hit.end() - text.len()..hit.end();
+        let text = hit
+            .as_str()
+            .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '[' && c != '{');
+        let text = text.trim_end_matches(|c: char| c.is_whitespace() || ":.,;!?()".contains(c));
+        let start = hit.start()
+            + (hit.as_str().len()
+                - hit
+                    .as_str()
+                    .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '[' && c != '{')
+                    .len());
+        let range = start..start + text.len();
         match found.last_mut() {
             Some((section, _, _, more)) if *section == sentence.section => *more += 1,
             _ => found.push((
@@ -297,9 +327,25 @@ fn status(
             message = format!("{message} (adrlint reads it as {meaning})");
         }
         let names: Vec<&str> = allowed.iter().map(String::as_str).collect();
+        // Underline the status word, not the link or remark after it.
+        let span = match text.get(status.span.clone()) {
+            Some(source) if !word.is_empty() => {
+                let lead = source.len()
+                    - source
+                        .trim_start_matches(|c: char| !c.is_alphanumeric())
+                        .len();
+                let first: usize = source[lead..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-')
+                    .map(char::len_utf8)
+                    .sum();
+                status.span.start + lead..status.span.start + lead + first
+            }
+            _ => status.span.clone(),
+        };
         out.push(
             "unknown-status",
-            status.span.clone(),
+            span,
             message,
             Some(format!("expected {}", one_of(&names))),
         );
@@ -405,9 +451,9 @@ fn number(path: &Path, adr: &Adr, out: &mut Out<'_>) {
     }
 }
 
-fn dates(path: &Path, adr: &Adr, plan: &Plan, at: Range<usize>, out: &mut Out<'_>) {
+fn dates(path: &Path, text: &str, adr: &Adr, plan: &Plan, at: Range<usize>, out: &mut Out<'_>) {
     let Some(date) = &adr.date else {
-        if adr.format != Format::FreeForm && !dated_name(path) {
+        if adr.format != Format::FreeForm && !dated_name(path) && !dated_preamble(text, adr) {
             out.push(
                 "missing-date",
                 at,
@@ -439,6 +485,46 @@ fn dates(path: &Path, adr: &Adr, plan: &Plan, at: Range<usize>, out: &mut Out<'_
     }
 }
 
+/// A date under another label before the first section (`Decided: 2024-01-20`,
+/// `created: 2022-07-18` in the front matter, `**Status:** Accepted | **Date:** 2025-03-04`),
+/// or a dated entry in a changelog section.
+static OTHER_DATE_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?im)(?:^|\|)[\s>*_|-]*(?:date|created|decided|decision date|date decided|date accepted|accepted on|last[ -]updated|updated)[*_\s]*[:|][*_\s]*\d",
+    )
+    .ok()
+});
+
+/// A dated changelog entry: `- 2018-09-02: Initial draft`, `23-06-2018: Minor fixes`.
+static CHANGELOG_ENTRY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[\s>*_-]*(?:\d{4}-\d{2}-\d{2}|\d{1,3}[-./]\d{1,2}[-./]\d{2,4})\b").ok()
+});
+
+fn dated_preamble(text: &str, adr: &Adr) -> bool {
+    let changelog = adr.sections.iter().enumerate().any(|(index, section)| {
+        let title = section.title.to_lowercase();
+        let end = adr
+            .sections
+            .get(index + 1)
+            .map_or(text.len(), |next| next.heading_span.start);
+        (title.contains("changelog") || title.contains("change log") || title.contains("history"))
+            && CHANGELOG_ENTRY
+                .as_ref()
+                .is_some_and(|r| r.is_match(text.get(section.heading_span.end..end).unwrap_or("")))
+    });
+    if changelog {
+        return true;
+    }
+    let end = adr
+        .sections
+        .iter()
+        .find(|s| s.kind != SectionKind::Other || s.level > 1)
+        .map_or(text.len(), |s| s.heading_span.start);
+    OTHER_DATE_LABEL
+        .as_ref()
+        .is_some_and(|r| r.is_match(text.get(..end).unwrap_or("")))
+}
+
 /// `20240115-x.md` (log4brains) or `2024-01-15_019-x.md`: the name holds the date.
 fn dated_name(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -466,6 +552,23 @@ mod tests {
     #[test]
     fn thematic_breaks_are_not_content() {
         assert!(is_thematic_break("---"));
+        let dated = |text: &str| {
+            let adr = crate::adr::parse(Path::new("0001-x.md"), text);
+            dated_preamble(text, &adr)
+        };
+        assert!(dated(
+            "# 1. X\n\n* **Decided**: 2026-01-20\n\n## Context\n\nC.\n"
+        ));
+        assert!(dated(
+            "---\ncreated: 2022-07-18\n---\n# 1. X\n\n## Context\n\nC.\n"
+        ));
+        assert!(dated(
+            "# 1. X\n\n**Status:** Accepted | **Date:** 2025-03-04\n\n## Context\n\nC.\n"
+        ));
+        assert!(!dated("# 1. X\n\n## Context\n\nDecided: 2026-01-20\n"));
+        assert!(dated(
+            "# ADR 3: X\n\n## Changelog\n\n- 16-07-2018: Initial draft\n\n## Context\n\nC.\n"
+        ));
         assert!(is_thematic_break("* * *"));
         assert!(!is_thematic_break("--"));
         assert!(!is_thematic_break("-x-"));
@@ -476,7 +579,13 @@ mod tests {
         let hit = |text: &str| PLACEHOLDERS.iter().any(|r| r.is_match(text));
         assert!(hit("TODO"));
         assert!(hit("{short title of solved problem and solution}"));
-        assert!(hit("{title}"));
+        assert!(hit("- TBD"));
+        assert!(hit("The ADR TODO: TBC will follow"));
+        assert!(hit("(Link TBD) for the secrets"));
+        assert!(!hit(
+            "This ADR supersedes the inline follow-up TODO referencing issue 4145"
+        ));
+        assert!(!hit("{name}"));
         assert!(hit("Chosen option: {title of option 1}, because"));
         assert!(!hit("{\"greeting\": \"Hello World\"}"));
         assert!(!hit("![x](a.png){width=\"2in\" height=\"1in\"}"));
