@@ -10,6 +10,7 @@ use crate::adr;
 use crate::category::Category;
 use crate::diag::{CategorySource, FileReport, Finding};
 use crate::engine::{self, Context};
+use crate::hygiene::log::Entry;
 use crate::hygiene::{Facts, HygieneConfig};
 use crate::manifest::Level;
 use crate::rules::{Rule, RuleSet};
@@ -50,8 +51,81 @@ pub struct Analysed {
     pub path: String,
     pub source: Arc<str>,
     pub findings: Vec<Finding>,
-    pub facts: Facts,
+    /// Boxed, so that a run over many files keeps small records and hands the facts to the
+    /// log pass without copying them.
+    pub facts: Option<Box<Facts>>,
     comments: Vec<(Range<usize>, String)>,
+    /// Set when the text was let go after analysis: a hash of it, to tell whether the file
+    /// read again for a late finding is the file that was analysed.
+    released: Option<u64>,
+}
+
+impl Analysed {
+    /// Lets go of the text of a file that no finding and no suppression comment points into.
+    /// Most files in a large run are clean; holding all their text until the log pass is over
+    /// would make memory grow with the size of the whole log rather than with its findings.
+    pub fn release_source(&mut self) {
+        if self.findings.is_empty() && self.comments.is_empty() && !self.source.is_empty() {
+            self.released = Some(text_hash(&self.source));
+            self.source = Arc::from("");
+        }
+    }
+
+    /// Reads the text again for a file the log pass gave a finding after its text was let go.
+    /// If the file changed in between, the findings keep their messages but lose positions.
+    pub fn restore_source(&mut self, path: &Path, plan: &Plan) {
+        let Some(hash) = self.released else { return };
+        if self.findings.is_empty() {
+            return;
+        }
+        let text = read_bounded(path, plan.max_file_size)
+            .ok()
+            .map(|bytes| decode(bytes).0);
+        match text {
+            Some(text) if text_hash(&text) == hash => {
+                self.source = Arc::from(text);
+                self.released = None;
+            }
+            _ => {
+                for finding in &mut self.findings {
+                    finding.span = 0..0;
+                    finding
+                        .notes
+                        .push("the file changed while adrlint ran, so no position is shown".into());
+                }
+            }
+        }
+    }
+}
+
+/// The log pass: what only a whole ADR folder tells (numbers, names, links, relations). Hands
+/// each file's facts to [`crate::hygiene::log`] and adds its findings to the files they are
+/// about. `plan_of[i]` is the index in `plans` of the plan that judges `analysed[i]`.
+pub fn log_pass(analysed: &mut [Analysed], plan_of: &[usize], plans: &[Plan]) {
+    let entries = analysed
+        .iter_mut()
+        .zip(plan_of)
+        .enumerate()
+        .filter_map(|(index, (file, &plan))| {
+            Some(Entry {
+                facts: file.facts.take()?,
+                report: Some(index),
+                plan,
+            })
+        })
+        .collect();
+    for (index, finding) in crate::hygiene::log::check(entries, plans) {
+        if let Some(file) = analysed.get_mut(index) {
+            file.findings.push(finding);
+        }
+    }
+}
+
+/// FNV-1a over the text: cheap, and only compared within one run.
+fn text_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Reads, decodes, parses and evaluates one file. Input problems become findings of the
@@ -75,8 +149,9 @@ pub fn analyse_file(path: &Path, plan: &Plan) -> Analysed {
         path: crate::paths::display(path),
         source: Arc::from(""),
         findings,
-        facts: Facts::from_path(path),
+        facts: Some(Box::new(Facts::from_path(path))),
         comments: Vec::new(),
+        released: None,
     };
 
     let size = match std::fs::metadata(path) {
@@ -139,8 +214,9 @@ pub fn analyse_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> Analysed {
         path: crate::paths::display(path),
         source,
         findings,
-        facts,
+        facts: Some(Box::new(facts)),
         comments,
+        released: None,
     };
     if bytes.iter().take(BINARY_SNIFF).any(|&b| b == 0) {
         input_finding(

@@ -8,9 +8,8 @@ use std::sync::Arc;
 use adrlint::category::Category;
 use adrlint::diag::CategorySource;
 use adrlint::evidence::EVIDENCE_PACK;
-use adrlint::hygiene::log::Entry;
 use adrlint::hygiene::{Date, HygieneConfig};
-use adrlint::lint::{DEFAULT_MAX_FILE_SIZE, Plan, analyse_file, finish, lint_bytes};
+use adrlint::lint::{DEFAULT_MAX_FILE_SIZE, Plan, analyse_file, finish, lint_bytes, log_pass};
 use adrlint::rules::{BUILTIN_PACKS, Rule, RuleKind, RuleSet, RuleSetLoader};
 use adrlint::source::SourceMap;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
@@ -148,19 +147,9 @@ fn fired(set: &Arc<RuleSet>, rule: &Rule, example: &str) -> Vec<String> {
         }
         analysed.push(analyse_file(&path, &plan));
     }
-    let entries = analysed
-        .iter()
-        .enumerate()
-        .map(|(index, file)| Entry {
-            facts: file.facts.clone(),
-            report: Some(index),
-            plan: 0,
-        })
-        .collect();
+    let plan_of = vec![0; analysed.len()];
     let plans = [plan];
-    for (index, finding) in adrlint::hygiene::log::check(entries, &plans) {
-        analysed[index].findings.push(finding);
-    }
+    log_pass(&mut analysed, &plan_of, &plans);
     analysed
         .into_iter()
         .flat_map(|file| finish(file, &plans[0]).findings)

@@ -1,25 +1,24 @@
 //! `adrlint check`: discover → parse → load rule packs → evaluate → report.
 
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{
-    EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, has_errors, print_problems, print_stdout, stdout_color,
-};
+use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, has_errors, print_problems, stdout_color};
 use crate::baseline;
 use crate::category::Category;
 use crate::cli::{CheckArgs, FailOn, Format};
 use crate::diag::{CategorySource, FileReport, Problem, Severity};
 use crate::discover::{DEFAULT_FOLDERS, Target, discover};
 use crate::evidence::Team;
-use crate::hygiene::log::Entry;
 use crate::hygiene::{Date, HygieneConfig};
-use crate::lint::{Analysed, DEFAULT_MAX_FILE_SIZE, Plan, analyse_bytes, analyse_file, finish};
+use crate::lint::{
+    Analysed, DEFAULT_MAX_FILE_SIZE, Plan, analyse_bytes, analyse_file, finish, log_pass,
+};
 use crate::manifest::{self, Discovery, Manifest};
 use crate::report::{self, Outcome};
 use crate::rules::Rule;
@@ -280,26 +279,23 @@ pub fn run(args: &CheckArgs) -> u8 {
         None => (
             jobs.par_iter()
                 .zip(job_plans.par_iter())
-                .map(|((target, _), &plan)| analyse_file(&target.path, &plans[plan]))
+                .map(|((target, _), &plan)| {
+                    let mut file = analyse_file(&target.path, &plans[plan]);
+                    file.release_source();
+                    file
+                })
                 .collect(),
             job_plans.clone(),
         ),
     };
-    // The log pass: what only a whole ADR folder tells (numbers, names, links, relations).
-    let entries = analysed
-        .iter()
-        .zip(&analysed_plans)
-        .enumerate()
-        .map(|(index, (file, &plan))| Entry {
-            facts: file.facts.clone(),
-            report: Some(index),
-            plan,
-        })
-        .collect();
-    for (index, finding) in crate::hygiene::log::check(entries, &plans) {
-        if let Some(file) = analysed.get_mut(index) {
-            file.findings.push(finding);
-        }
+    log_pass(&mut analysed, &analysed_plans, &plans);
+    if !stdin_mode {
+        analysed
+            .par_iter_mut()
+            .zip(jobs.par_iter().zip(analysed_plans.par_iter()))
+            .for_each(|(file, ((target, _), &plan))| {
+                file.restore_source(&target.path, &plans[plan])
+            });
     }
     let mut reports: Vec<FileReport> = analysed
         .into_par_iter()
@@ -394,14 +390,24 @@ pub fn run(args: &CheckArgs) -> u8 {
         rules,
     };
 
-    let rendered = if args.statistics {
-        report::statistics(&outcome)
-    } else if args.quiet && args.format == Format::Human {
-        report::human::render_findings(&outcome, &sources, stdout_color(color))
-    } else {
-        report::render(args.format, &outcome, &sources, stdout_color(color))
-    };
-    print_stdout(&rendered);
+    {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let written = if args.statistics {
+            out.write_all(report::statistics(&outcome).as_bytes())
+        } else if args.quiet && args.format == Format::Human {
+            report::human::write_findings(&outcome, &sources, stdout_color(color), &mut out)
+        } else {
+            report::write(
+                args.format,
+                &outcome,
+                &sources,
+                stdout_color(color),
+                &mut out,
+            )
+        };
+        // A reader that went away (`adrlint check | head`) is not an error of the run.
+        let _ = written.and_then(|()| out.flush());
+    }
     print_problems(&problems, &sources, color);
 
     if has_errors(&problems) {

@@ -149,7 +149,10 @@ pub fn run(args: &GraphArgs) -> u8 {
 
 /// Reads the ADRs at `files` and links them into a graph.
 pub fn build(files: &[PathBuf]) -> Graph {
-    let facts: Vec<Facts> = files.par_iter().map(|p| facts_from_disk(p)).collect();
+    let facts: Vec<Box<Facts>> = files
+        .par_iter()
+        .map(|p| Box::new(facts_from_disk(p)))
+        .collect();
     let shown: Vec<String> = files.iter().map(|p| crate::paths::display(p)).collect();
     let entries: Vec<Entry> = facts
         .into_iter()

@@ -21,7 +21,7 @@ const MAX_SIBLING_SIZE: u64 = crate::lint::DEFAULT_MAX_FILE_SIZE;
 /// One file of a log.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub facts: Facts,
+    pub facts: Box<Facts>,
     /// Where its findings go (an index into the run's reports); `None` for a file read only to
     /// complete its log.
     pub report: Option<usize>,
@@ -38,11 +38,13 @@ pub struct Log {
 
 impl Log {
     pub fn new(entries: Vec<Entry>) -> Log {
-        let mut log = Log::default();
-        for entry in entries {
-            log.insert(entry);
-        }
-        log
+        // Later entries win, as if inserted one by one.
+        let by_path = entries
+            .iter()
+            .enumerate()
+            .map(|(index, entry)| (entry.facts.path.clone(), index))
+            .collect();
+        Log { entries, by_path }
     }
 
     fn insert(&mut self, entry: Entry) -> usize {
@@ -74,7 +76,7 @@ impl Log {
                 let path = super::normalise(&path);
                 if !self.by_path.contains_key(&path) {
                     self.insert(Entry {
-                        facts: facts_from_disk(&path),
+                        facts: Box::new(facts_from_disk(&path)),
                         report: None,
                         plan,
                     });
@@ -92,7 +94,7 @@ impl Log {
             return None;
         }
         Some(self.insert(Entry {
-            facts: facts_from_disk(path),
+            facts: Box::new(facts_from_disk(path)),
             report: None,
             plan,
         }))

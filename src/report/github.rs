@@ -1,5 +1,7 @@
 //! `--format github`: workflow commands that GitHub Actions shows as annotations.
 
+use std::io::{self, Write};
+
 use super::{Outcome, position};
 use crate::diag::Severity;
 use crate::source::SourceMap;
@@ -16,8 +18,7 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(outcome: &Outcome, sources: &SourceMap) -> String {
-    let mut out = String::new();
+pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io::Result<()> {
     for (report, &file) in outcome.reports.iter().zip(&outcome.file_ids) {
         for finding in &report.findings {
             let command = match finding.severity {
@@ -31,15 +32,16 @@ pub fn render(outcome: &Outcome, sources: &SourceMap) -> String {
             if let Some(help) = &finding.help {
                 message.push_str(&format!("\nhelp: {help}"));
             }
-            out.push_str(&format!(
-                "::{command} file={},line={line},col={column},endLine={end_line},endColumn={end_column},title={}::{}\n",
+            writeln!(
+                out,
+                "::{command} file={},line={line},col={column},endLine={end_line},endColumn={end_column},title={}::{}",
                 escape_property(&report.path),
                 escape_property(&format!("adrlint {}", finding.rule)),
                 escape_data(&message),
-            ));
+            )?;
         }
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]

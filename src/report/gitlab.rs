@@ -1,5 +1,7 @@
 //! `--format gitlab`: a GitLab Code Quality report (Code Climate issue subset).
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use super::fingerprint::fingerprints;
@@ -31,7 +33,7 @@ struct Lines {
     end: usize,
 }
 
-pub fn render(outcome: &Outcome, sources: &SourceMap) -> String {
+pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io::Result<()> {
     let mut issues = Vec::new();
     for (report, &file) in outcome.reports.iter().zip(&outcome.file_ids) {
         for (finding, fingerprint) in report.findings.iter().zip(fingerprints(report)) {
@@ -55,7 +57,6 @@ pub fn render(outcome: &Outcome, sources: &SourceMap) -> String {
             });
         }
     }
-    let mut text = serde_json::to_string_pretty(&issues).unwrap_or_else(|_| "[]".to_string());
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &issues)?;
+    out.write_all(b"\n")
 }

@@ -1,6 +1,8 @@
 //! The default format: codespan-reporting snippets with a primary label on the claim and a
 //! secondary label on the manifest's `category` line.
 
+use std::io::{self, Write};
+
 use codespan_reporting::diagnostic::{Diagnostic, Label, LabelStyle};
 use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config};
@@ -9,22 +11,42 @@ use super::{Outcome, summary_line};
 use crate::diag::{CategorySource, Finding, Problem};
 use crate::source::{FileId, SourceMap};
 
-pub fn render(outcome: &Outcome, sources: &SourceMap, color: bool) -> String {
-    let mut out = render_findings(outcome, sources, color);
-    out.push_str(&summary_line(outcome.counts(), outcome.files_checked));
-    out.push('\n');
-    out
+pub fn write(
+    outcome: &Outcome,
+    sources: &SourceMap,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    write_findings(outcome, sources, color, out)?;
+    writeln!(
+        out,
+        "{}",
+        summary_line(outcome.counts(), outcome.files_checked)
+    )
 }
 
 /// The findings alone, without the summary line (`--quiet`).
-pub fn render_findings(outcome: &Outcome, sources: &SourceMap, color: bool) -> String {
-    let mut diagnostics = Vec::new();
-    for (report, &file) in outcome.reports.iter().zip(&outcome.file_ids) {
-        for finding in &report.findings {
-            diagnostics.push(finding_diagnostic(finding, file));
-        }
+pub fn write_findings(
+    outcome: &Outcome,
+    sources: &SourceMap,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let diagnostics = outcome
+        .reports
+        .iter()
+        .zip(&outcome.file_ids)
+        .flat_map(|(report, &file)| {
+            report
+                .findings
+                .iter()
+                .map(move |finding| finding_diagnostic(finding, file))
+        });
+    if color {
+        emit_each(&mut Ansi::new(out), sources, diagnostics)
+    } else {
+        emit_each(&mut NoColor::new(out), sources, diagnostics)
     }
-    emit_all(&diagnostics, sources, color)
 }
 
 pub fn render_problems(problems: &[Problem], sources: &SourceMap, color: bool) -> String {
@@ -86,34 +108,42 @@ fn problem_diagnostic(problem: &Problem) -> Diagnostic<FileId> {
 }
 
 fn emit_all(diagnostics: &[Diagnostic<FileId>], sources: &SourceMap, color: bool) -> String {
-    let config = Config::default();
-    let bytes = if color {
-        let mut writer = Ansi::new(Vec::new());
-        emit_each(&mut writer, &config, sources, diagnostics);
-        writer.into_inner()
+    let mut bytes = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = if color {
+        emit_each(
+            &mut Ansi::new(&mut bytes),
+            sources,
+            diagnostics.iter().cloned(),
+        )
     } else {
-        let mut writer = NoColor::new(Vec::new());
-        emit_each(&mut writer, &config, sources, diagnostics);
-        writer.into_inner()
+        emit_each(
+            &mut NoColor::new(&mut bytes),
+            sources,
+            diagnostics.iter().cloned(),
+        )
     };
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
 fn emit_each<W: WriteColor>(
     writer: &mut W,
-    config: &Config,
     sources: &SourceMap,
-    diagnostics: &[Diagnostic<FileId>],
-) {
+    diagnostics: impl Iterator<Item = Diagnostic<FileId>>,
+) -> io::Result<()> {
+    let config = Config::default();
     for diagnostic in diagnostics {
-        // A label outside its file would be a bug; render the rest rather than abort.
-        if term::emit_to_write_style(writer, config, sources, diagnostic).is_err() {
-            let _ = writeln!(
+        match term::emit_to_write_style(writer, &config, sources, &diagnostic) {
+            Ok(()) => {}
+            Err(codespan_reporting::files::Error::Io(error)) => return Err(error),
+            // A label outside its file would be a bug; render the rest rather than abort.
+            Err(_) => writeln!(
                 writer,
                 "{}: {}",
                 diagnostic.code.as_deref().unwrap_or(""),
                 diagnostic.message
-            );
+            )?,
         }
     }
+    Ok(())
 }

@@ -1,5 +1,7 @@
 //! `--format json`: the stable schema of SPEC 4.3.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use super::{Outcome, position};
@@ -89,18 +91,15 @@ pub fn diagnostics<'a>(outcome: &'a Outcome, sources: &SourceMap) -> Vec<JsonDia
 }
 
 /// `--format json-lines`: the same objects as `diagnostics`, one a line.
-pub fn render_lines(outcome: &Outcome, sources: &SourceMap) -> String {
-    let mut out = String::new();
+pub fn write_lines(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io::Result<()> {
     for diagnostic in diagnostics(outcome, sources) {
-        if let Ok(line) = serde_json::to_string(&diagnostic) {
-            out.push_str(&line);
-            out.push('\n');
-        }
+        serde_json::to_writer(&mut *out, &diagnostic)?;
+        out.write_all(b"\n")?;
     }
-    out
+    Ok(())
 }
 
-pub fn render(outcome: &Outcome, sources: &SourceMap) -> String {
+pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io::Result<()> {
     let counts = outcome.counts();
     let document = Document {
         version: 1,
@@ -116,8 +115,6 @@ pub fn render(outcome: &Outcome, sources: &SourceMap) -> String {
             infos: counts.infos,
         },
     };
-    let mut text = serde_json::to_string_pretty(&document)
-        .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    out.write_all(b"\n")
 }

@@ -1,26 +1,25 @@
 //! `--format junit`: one test suite, one test case per linted file, one failure per finding.
 //! XML is written (and escaped) by quick-xml.
 
+use std::io::{self, Write};
+
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::{Outcome, position};
 use crate::source::SourceMap;
 
-pub fn render(outcome: &Outcome, sources: &SourceMap) -> String {
-    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io::Result<()> {
+    let mut writer = Writer::new_with_indent(&mut *out, b' ', 2);
     let failures: usize = outcome.reports.iter().map(|r| r.findings.len()).sum();
     let tests = outcome.reports.len().to_string();
     let failures = failures.to_string();
-    // Writing into a Vec cannot fail; a failure would only truncate the report.
-    let _ = write(&mut writer, outcome, sources, &tests, &failures);
-    let mut text = String::from_utf8_lossy(&writer.into_inner()).into_owned();
-    text.push('\n');
-    text
+    write_suites(&mut writer, outcome, sources, &tests, &failures)?;
+    out.write_all(b"\n")
 }
 
-fn write(
-    writer: &mut Writer<Vec<u8>>,
+fn write_suites<W: Write>(
+    writer: &mut Writer<W>,
     outcome: &Outcome,
     sources: &SourceMap,
     tests: &str,

@@ -9,6 +9,8 @@ pub mod junit;
 pub mod sarif;
 pub mod short;
 
+use std::io::{self, Write};
+
 use crate::cli::Format;
 use crate::diag::{FileReport, Severity};
 use crate::source::{FileId, SourceMap};
@@ -89,19 +91,28 @@ pub fn summary_line(counts: Counts, files: usize) -> String {
     format!("{found} in {}", plural(files, "file"))
 }
 
-/// Renders the findings in `format` (the human format's colour is decided by the caller).
-pub fn render(format: Format, outcome: &Outcome, sources: &SourceMap, color: bool) -> String {
+/// Writes the findings in `format` to `out` (the human format's colour is decided by the
+/// caller). Written as they are rendered, not gathered in one string: a run over a hundred
+/// thousand files must not hold its whole report in memory.
+pub fn write(
+    format: Format,
+    outcome: &Outcome,
+    sources: &SourceMap,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Human => human::render(outcome, sources, color),
-        Format::Short => short::render(outcome, sources),
-        Format::Json => json::render(outcome, sources),
-        Format::JsonLines => json::render_lines(outcome, sources),
-        Format::Sarif => sarif::render(outcome, sources),
-        Format::Github => github::render(outcome, sources),
-        Format::Gitlab => gitlab::render(outcome, sources),
-        Format::Junit => junit::render(outcome, sources),
+        Format::Human => human::write(outcome, sources, color, out),
+        Format::Short => short::write(outcome, sources, out),
+        Format::Json => json::write(outcome, sources, out),
+        Format::JsonLines => json::write_lines(outcome, sources, out),
+        Format::Sarif => sarif::write(outcome, sources, out),
+        Format::Github => github::write(outcome, sources, out),
+        Format::Gitlab => gitlab::write(outcome, sources, out),
+        Format::Junit => junit::write(outcome, sources, out),
     }
 }
+
 
 /// Findings per rule, most frequent first: `--statistics`.
 pub fn statistics(outcome: &Outcome) -> String {

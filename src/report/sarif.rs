@@ -1,6 +1,8 @@
 //! `--format sarif`: SARIF 2.1.0 for code scanning, from hand-written serde structs (as ruff
 //! and cargo-deny do): every result has a physical location with a region.
 
+use std::io::{self, Write};
+
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -157,7 +159,7 @@ fn region(sources: &SourceMap, file: FileId, span: &std::ops::Range<usize>) -> R
     }
 }
 
-pub fn render(outcome: &Outcome, sources: &SourceMap) -> String {
+pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io::Result<()> {
     let rules: Vec<Descriptor> = outcome
         .rules
         .iter()
@@ -257,9 +259,8 @@ pub fn render(outcome: &Outcome, sources: &SourceMap) -> String {
             results,
         }],
     };
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
 }
 
 fn capitalise(word: &str) -> String {
