@@ -140,14 +140,15 @@ mod tests {
         assert_eq!(found, None);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].message, "unknown level `eror`");
-        let span = problems[0].primary.as_ref().map(|l| l.span.clone());
-        assert_eq!(&text[span.unwrap_or_default()], "\"eror\"");
-        assert!(
-            problems[0]
-                .notes
-                .iter()
-                .any(|n| n.contains("did you mean `error`"))
+        assert_eq!(
+            problems[0].notes,
+            [
+                "help: did you mean `error`?",
+                "expected `error` or `warning`"
+            ]
         );
+        let span = problems[0].primary.as_ref().map(|l| l.span.clone());
+        assert_eq!(span, text.find("\"eror\"").map(|at| at..at + 6));
         let mut none = Vec::new();
         assert_eq!(
             closed_value("code", &raw.other, &allowed, "level", 0, &mut none),

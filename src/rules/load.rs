@@ -351,17 +351,30 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     );
                     None
                 }
-                Some(kind) => {
-                    closed(kind, &RuleKind::IDS, "rule kind", file, problems).map(|k| match k {
-                        "claim" => RuleKind::Claim,
-                        "rationale" => RuleKind::Rationale,
-                        _ => RuleKind::Builtin,
-                    })
-                }
+                Some(kind) => closed_value(
+                    "invalid-rule",
+                    kind,
+                    &RuleKind::IDS,
+                    "rule kind",
+                    file,
+                    problems,
+                )
+                .map(|k| match k {
+                    "claim" => RuleKind::Claim,
+                    "rationale" => RuleKind::Rationale,
+                    _ => RuleKind::Builtin,
+                }),
             };
             let requires = raw.requires.as_ref().and_then(|r| {
-                closed(r, &Category::IDS, "category", file, problems)
-                    .and_then(|c| c.parse::<Category>().ok())
+                closed_value(
+                    "invalid-rule",
+                    r,
+                    &Category::IDS,
+                    "category",
+                    file,
+                    problems,
+                )
+                .and_then(|c| c.parse::<Category>().ok())
             });
             if kind == Some(RuleKind::Claim) && requires.is_none() && raw.requires.is_none() {
                 problems.push(
@@ -384,8 +397,15 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                 );
             }
             let severity = match &raw.severity {
-                Some(s) => closed(s, &Severity::IDS, "severity", file, problems)
-                    .and_then(|s| s.parse().ok()),
+                Some(s) => closed_value(
+                    "invalid-rule",
+                    s,
+                    &Severity::IDS,
+                    "severity",
+                    file,
+                    problems,
+                )
+                .and_then(|s| s.parse().ok()),
                 None => Some(match kind {
                     Some(RuleKind::Claim) => Severity::Error,
                     _ => Severity::Warning,
@@ -395,8 +415,15 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                 Some(list) => list
                     .iter()
                     .filter_map(|s| {
-                        closed(s, &SectionKind::IDS, "section kind", file, problems)
-                            .and_then(SectionKind::from_id)
+                        closed_value(
+                            "invalid-rule",
+                            s,
+                            &SectionKind::IDS,
+                            "section kind",
+                            file,
+                            problems,
+                        )
+                        .and_then(SectionKind::from_id)
                     })
                     .collect(),
                 None => match kind {
@@ -555,17 +582,6 @@ fn pattern_problem(file: FileId, pattern: &Spanned<String>, error: &regex::Error
         pattern.span(),
         error,
     )
-}
-
-/// [`closed_value`] for rule packs.
-fn closed<'v>(
-    value: &'v Spanned<String>,
-    allowed: &[&'v str],
-    what: &str,
-    file: FileId,
-    problems: &mut Vec<Problem>,
-) -> Option<&'v str> {
-    closed_value("invalid-rule", value, allowed, what, file, problems)
 }
 
 #[cfg(test)]
