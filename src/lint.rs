@@ -78,7 +78,7 @@ impl Analysed {
         if self.findings.is_empty() {
             return;
         }
-        let text = read_bounded(path, plan.max_file_size)
+        let text = read_limited(path, plan.max_file_size)
             .ok()
             .map(|bytes| decode(bytes).0);
         match text {
@@ -144,67 +144,31 @@ pub fn lint_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> (Arc<str>, Vec<Fi
 
 /// [`lint_file`] up to the log pass.
 pub fn analyse_file(path: &Path, plan: &Plan) -> Analysed {
+    let max = plan.max_file_size;
+    let (id, label) = match read_limited(path, max) {
+        Ok(bytes) => return analyse_bytes(path, bytes, plan),
+        Err(ReadFailure::Unreadable(error)) => {
+            ("unreadable-file", format!("cannot read this file: {error}"))
+        }
+        Err(ReadFailure::TooLarge(Some(size))) => (
+            "file-too-large",
+            format!("{size} bytes, over the {max}-byte limit; skipped"),
+        ),
+        Err(ReadFailure::TooLarge(None)) => (
+            "file-too-large",
+            format!("over the {max}-byte limit; skipped"),
+        ),
+    };
     let mut findings = Vec::new();
-    let empty = |findings| Analysed {
+    input_finding(plan, id, 0..0, label, &mut findings);
+    Analysed {
         path: crate::paths::display(path),
         source: Arc::from(""),
         findings,
         facts: Some(Box::new(Facts::from_path(path))),
         comments: Vec::new(),
         released: None,
-    };
-
-    let size = match std::fs::metadata(path) {
-        Ok(meta) => meta.len(),
-        Err(error) => {
-            input_finding(
-                plan,
-                "unreadable-file",
-                0..0,
-                format!("cannot read this file: {error}"),
-                &mut findings,
-            );
-            return empty(findings);
-        }
-    };
-    if size > plan.max_file_size {
-        input_finding(
-            plan,
-            "file-too-large",
-            0..0,
-            format!(
-                "{size} bytes, over the {}-byte limit; skipped",
-                plan.max_file_size
-            ),
-            &mut findings,
-        );
-        return empty(findings);
     }
-    // Read at most one byte over the limit: a file that grew since `metadata` stays bounded.
-    let bytes = match read_bounded(path, plan.max_file_size) {
-        Ok(bytes) if bytes.len() as u64 > plan.max_file_size => {
-            input_finding(
-                plan,
-                "file-too-large",
-                0..0,
-                format!("over the {}-byte limit; skipped", plan.max_file_size),
-                &mut findings,
-            );
-            return empty(findings);
-        }
-        Ok(bytes) => bytes,
-        Err(error) => {
-            input_finding(
-                plan,
-                "unreadable-file",
-                0..0,
-                format!("cannot read this file: {error}"),
-                &mut findings,
-            );
-            return empty(findings);
-        }
-    };
-    analyse_bytes(path, bytes, plan)
 }
 
 /// [`lint_bytes`] up to the log pass.
@@ -316,12 +280,32 @@ pub fn finish(analysed: Analysed, plan: &Plan) -> FileReport {
     }
 }
 
-fn read_bounded(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+/// Why [`read_limited`] returned no bytes.
+enum ReadFailure {
+    /// `metadata`, opening or reading failed.
+    Unreadable(std::io::Error),
+    /// Over the limit: the size `metadata` gave, or `None` when the file grew past the limit
+    /// after `metadata`.
+    TooLarge(Option<u64>),
+}
+
+/// A file's bytes if it has at most `max` of them.
+fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadFailure> {
     use std::io::Read;
+    let size = std::fs::metadata(path)
+        .map_err(ReadFailure::Unreadable)?
+        .len();
+    if size > max {
+        return Err(ReadFailure::TooLarge(Some(size)));
+    }
+    // Read at most one byte over the limit: a file that grew since `metadata` stays bounded.
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)?;
+    std::fs::File::open(path)
+        .and_then(|file| file.take(max.saturating_add(1)).read_to_end(&mut bytes))
+        .map_err(ReadFailure::Unreadable)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadFailure::TooLarge(None));
+    }
     Ok(bytes)
 }
 
@@ -392,5 +376,47 @@ mod tests {
         let (text, invalid) = decode(b"ab\xffcd\xfe".to_vec());
         assert_eq!(text, "ab cd ");
         assert_eq!(invalid, Some((2, 2)));
+    }
+
+    fn bare_plan() -> Plan {
+        Plan {
+            rules: Arc::new(RuleSet::new(Vec::new())),
+            category: None,
+            category_source: None,
+            levels: HashMap::new(),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            broken: false,
+            hygiene: HygieneConfig::default(),
+        }
+    }
+
+    /// A clean file lets go of its text; a late finding brings it back, or, if the file
+    /// changed in between, loses its position rather than point at the wrong words.
+    #[test]
+    fn released_text_comes_back_for_late_findings() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("0001-use-queues.md");
+        std::fs::write(&path, "# 1. Use queues\n\nWe use queues.\n")?;
+        let plan = bare_plan();
+        let late = || crate::diag::Finding::new("late", crate::diag::Severity::Info, "m", 2..3);
+
+        let mut file = analyse_file(&path, &plan);
+        file.release_source();
+        assert_eq!(&*file.source, "");
+        file.restore_source(&path, &plan);
+        assert_eq!(&*file.source, "", "no finding, nothing read again");
+        file.findings.push(late());
+        file.restore_source(&path, &plan);
+        assert_eq!(&*file.source, "# 1. Use queues\n\nWe use queues.\n");
+        assert_eq!(file.findings[0].span, 2..3);
+
+        let mut file = analyse_file(&path, &plan);
+        file.release_source();
+        std::fs::write(&path, "# 1. Use topics\n")?;
+        file.findings.push(late());
+        file.restore_source(&path, &plan);
+        assert_eq!(file.findings[0].span, 0..0);
+        assert_eq!(file.findings[0].notes.len(), 1);
+        Ok(())
     }
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{fixture, run_in, run_with_env};
+use common::{Repo, fixture, run_in, run_with_env};
 
 #[test]
 fn misspelt_category_exits_2_with_a_suggestion() {
@@ -241,11 +241,8 @@ fn explain_unknown_rule_suggests() {
 
 #[test]
 fn init_writes_a_valid_manifest_and_never_overwrites() {
-    let dir = match tempfile::tempdir() {
-        Ok(dir) => dir,
-        Err(error) => panic!("{error}"),
-    };
-    let run = run_in(dir.path(), &["init", "--category", "data-product-user"]);
+    let dir = Repo::new();
+    let run = dir.run(&["init", "--category", "data-product-user"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let written = std::fs::read_to_string(dir.path().join("adrlint.toml")).unwrap_or_default();
     assert!(written.contains("category = \"data-product-user\""));
@@ -254,15 +251,13 @@ fn init_writes_a_valid_manifest_and_never_overwrites() {
         "the manifest is commented"
     );
     // The written manifest loads: a check with it is not a configuration error.
-    std::fs::create_dir_all(dir.path().join("docs/adr")).unwrap_or_default();
-    std::fs::write(
-        dir.path().join("docs/adr/0001-x.md"),
+    dir.write(
+        "docs/adr/0001-x.md",
         "# 1. X\n\n## Decision\n\nWe adopt Apache Spark.\n",
-    )
-    .unwrap_or_default();
-    let check = run_in(dir.path(), &["check", "--format", "json"]);
+    );
+    let check = dir.run(&["check", "--format", "json"]);
     assert_eq!(check.code, 1, "{}", check.stderr);
-    let again = run_in(dir.path(), &["init"]);
+    let again = dir.run(&["init"]);
     assert_eq!(again.code, 2);
     assert!(again.stderr.contains("already exists"), "{}", again.stderr);
     assert_eq!(

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{check_json, fixture, json, row, run_in};
+use common::{Repo, check_json, fixture, json, row, run_in};
 
 const RULE: &str = "category-contradicted";
 
@@ -511,15 +511,8 @@ fn evidence_of_one_file_and_of_a_missing_path() {
 
 #[test]
 fn evidence_without_a_team_manifest() {
-    let Ok(dir) = tempfile::tempdir() else {
-        panic!("cannot create a temporary folder");
-    };
-    let written = std::fs::write(
-        dir.path().join("requirements.txt"),
-        "pyspark==3.5.1\nrequests==2.32.3\n",
-    );
-    assert!(written.is_ok());
-    let run = run_in(dir.path(), &["evidence"]);
+    let dir = Repo::new().file("requirements.txt", "pyspark==3.5.1\nrequests==2.32.3\n");
+    let run = dir.run(&["evidence"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.starts_with(

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fixture, run_in};
+use common::{Repo, fixture, run_in};
 
 fn output(format: &str) -> String {
     let run = run_in(
@@ -72,18 +72,12 @@ fn gitlab() {
 
 #[test]
 fn gitlab_fingerprints_survive_line_shifts() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let adr_dir = dir.path().join("docs/adr");
-    std::fs::create_dir_all(&adr_dir).unwrap_or_default();
-    std::fs::write(
-        dir.path().join("adrlint.toml"),
-        "[team]\ncategory = \"framework-user\"\n",
-    )
-    .unwrap_or_default();
     let adr = "# 1. X\n\nStatus: accepted\n\n## Decision\n\nWe will build our own scheduler.\n";
-    std::fs::write(adr_dir.join("0001-x.md"), adr).unwrap_or_default();
-    let prints = |dir: &std::path::Path| -> Vec<String> {
-        let run = run_in(dir, &["check", "--format", "gitlab"]);
+    let dir = Repo::new()
+        .file("adrlint.toml", "[team]\ncategory = \"framework-user\"\n")
+        .file("docs/adr/0001-x.md", adr);
+    let prints = |dir: &Repo| -> Vec<String> {
+        let run = dir.run(&["check", "--format", "gitlab"]);
         let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap_or_default();
         value
             .as_array()
@@ -94,14 +88,14 @@ fn gitlab_fingerprints_survive_line_shifts() {
             })
             .unwrap_or_default()
     };
-    let before = prints(dir.path());
+    let before = prints(&dir);
     let shifted = adr.replace(
         "## Decision\n\n",
         "## Decision\n\nSome new context first.\n\nAnd more.\n\n",
     );
-    std::fs::write(adr_dir.join("0001-x.md"), shifted).unwrap_or_default();
+    dir.write("docs/adr/0001-x.md", shifted);
     assert_eq!(before.len(), 1);
-    assert_eq!(before, prints(dir.path()));
+    assert_eq!(before, prints(&dir));
 }
 
 #[test]

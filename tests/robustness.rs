@@ -9,8 +9,7 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{Row, Run, json, row, rows, run_in};
-use tempfile::TempDir;
+use common::{Repo, Row, Run, json, row, rows, run_in};
 
 const MANIFEST: &str = "[team]\nname = \"T\"\ncategory = \"framework-user\"\n";
 
@@ -24,22 +23,19 @@ fn good_row() -> Row {
 
 /// A project with the manifest (plus `manifest_extra`), the good ADR and `files`
 /// (paths relative to the project).
-fn project(manifest_extra: &str, files: &[(&str, &[u8])]) -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    std::fs::create_dir_all(root.join("docs/adr")).unwrap();
-    std::fs::write(
-        root.join("adrlint.toml"),
-        format!("{MANIFEST}{manifest_extra}"),
-    )
-    .unwrap();
-    std::fs::write(root.join("docs/adr/0001-good.md"), GOOD).unwrap();
+fn project(manifest_extra: &str, files: &[(&str, &[u8])]) -> Repo {
+    project_with(&format!("{MANIFEST}{manifest_extra}"), files)
+}
+
+/// [`project`] with `manifest` as the whole manifest.
+fn project_with(manifest: &str, files: &[(&str, &[u8])]) -> Repo {
+    let repo = Repo::new()
+        .file("adrlint.toml", manifest)
+        .file("docs/adr/0001-good.md", GOOD);
     for (path, bytes) in files {
-        let path = root.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
+        repo.write(path, bytes);
     }
-    dir
+    repo
 }
 
 fn check(dir: &Path, extra: &[&str]) -> (i32, Vec<Row>, Run) {
@@ -552,15 +548,7 @@ fn unterminated_front_matter() {
 // ---- Configuration and rule packs: exit 2 with a diagnostic, never a panic. ----
 
 fn config_error(manifest: &str, files: &[(&str, &[u8])]) -> Run {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("docs/adr")).unwrap();
-    std::fs::write(dir.path().join("adrlint.toml"), manifest).unwrap();
-    std::fs::write(dir.path().join("docs/adr/0001-good.md"), GOOD).unwrap();
-    for (path, bytes) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
+    let dir = project_with(manifest, files);
     let run = human(dir.path(), &[]);
     assert_eq!(run.code, 2, "{}\n{}", run.stdout, run.stderr);
     assert!(run.stderr.contains("error["), "{}", run.stderr);

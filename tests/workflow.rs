@@ -3,17 +3,9 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::{check_json, fixture, row, run_in};
-
-fn write(path: &Path, text: &str) {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
-    }
-    std::fs::write(path, text).unwrap_or_else(|e| panic!("{e}"));
-}
+use common::{Repo, check_json, fixture, row, run_in};
 
 #[test]
 fn suppressions_hide_with_reasons_and_report_their_own_problems() {
@@ -72,64 +64,51 @@ fn suppressions_hide_with_reasons_and_report_their_own_problems() {
     );
 }
 
-fn baseline_repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    write(
-        &dir.path().join("adrlint.toml"),
-        "[team]\ncategory = \"framework-user\"\n",
-    );
-    write(
-        &dir.path().join("docs/adr/0001-queue.md"),
-        "# 1. Queue\n\nStatus: accepted\n\n## Decision\n\nWe will build our own message broker on PostgreSQL.\n\nWe will build our own scheduler.\n",
-    );
-    write(
-        &dir.path().join("docs/adr/0002-other.md"),
-        "# 2. Other\n\nStatus: accepted\n\n## Decision\n\nWe will write our own RPC framework.\n",
-    );
-    dir
+fn baseline_repo() -> Repo {
+    Repo::new()
+        .file("adrlint.toml", "[team]\ncategory = \"framework-user\"\n")
+        .file(
+            "docs/adr/0001-queue.md",
+            "# 1. Queue\n\nStatus: accepted\n\n## Decision\n\nWe will build our own message broker on PostgreSQL.\n\nWe will build our own scheduler.\n",
+        )
+        .file(
+            "docs/adr/0002-other.md",
+            "# 2. Other\n\nStatus: accepted\n\n## Decision\n\nWe will write our own RPC framework.\n",
+        )
 }
 
 #[test]
 fn baseline_hides_recorded_findings_and_survives_rewrapping() {
     let dir = baseline_repo();
-    let written = run_in(
-        dir.path(),
-        &["check", "--write-baseline", "adrlint-baseline.json"],
-    );
+    let written = dir.run(&["check", "--write-baseline", "adrlint-baseline.json"]);
     assert_eq!(written.code, 0, "{}", written.stderr);
     assert!(
         written.stderr.contains("wrote 3 baseline entries"),
         "{}",
         written.stderr
     );
-    let hidden = run_in(
-        dir.path(),
-        &[
-            "check",
-            "--format",
-            "json",
-            "--baseline",
-            "adrlint-baseline.json",
-        ],
-    );
+    let hidden = dir.run(&[
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        "adrlint-baseline.json",
+    ]);
     assert_eq!(hidden.code, 0, "{}", hidden.stdout);
     assert_eq!(common::rows(&common::json(&hidden)), vec![]);
 
     // Re-wrap and move the paragraph: still hidden.
-    write(
-        &dir.path().join("docs/adr/0001-queue.md"),
+    dir.write(
+        "docs/adr/0001-queue.md",
         "# 1. Queue\n\nStatus: accepted\n\n## Decision\n\nWe will build our own scheduler.\n\nAfter a long discussion, we will build\nour own\nmessage broker on PostgreSQL.\n",
     );
-    let rewrapped = run_in(
-        dir.path(),
-        &[
-            "check",
-            "--format",
-            "json",
-            "--baseline",
-            "adrlint-baseline.json",
-        ],
-    );
+    let rewrapped = dir.run(&[
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        "adrlint-baseline.json",
+    ]);
     assert_eq!(
         common::rows(&common::json(&rewrapped)),
         vec![],
@@ -139,20 +118,17 @@ fn baseline_hides_recorded_findings_and_survives_rewrapping() {
     assert_eq!(rewrapped.code, 0);
 
     // A new claim is reported; a deleted one makes its entry stale.
-    write(
-        &dir.path().join("docs/adr/0001-queue.md"),
+    dir.write(
+        "docs/adr/0001-queue.md",
         "# 1. Queue\n\nStatus: accepted\n\n## Decision\n\nWe will build our own scheduler.\n\nWe will implement our own distributed cache.\n",
     );
-    let changed = run_in(
-        dir.path(),
-        &[
-            "check",
-            "--format",
-            "json",
-            "--baseline",
-            "adrlint-baseline.json",
-        ],
-    );
+    let changed = dir.run(&[
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        "adrlint-baseline.json",
+    ]);
     assert_eq!(
         common::rows(&common::json(&changed)),
         vec![
@@ -175,31 +151,25 @@ fn baseline_hides_recorded_findings_and_survives_rewrapping() {
     assert_eq!(changed.code, 1);
 
     // Linting one file does not call the other files' entries stale.
-    let one = run_in(
-        dir.path(),
-        &[
-            "check",
-            "--format",
-            "json",
-            "--baseline",
-            "adrlint-baseline.json",
-            "docs/adr/0002-other.md",
-        ],
-    );
+    let one = dir.run(&[
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        "adrlint-baseline.json",
+        "docs/adr/0002-other.md",
+    ]);
     assert_eq!(common::rows(&common::json(&one)), vec![]);
 }
 
 #[test]
 fn broken_baseline_is_a_configuration_error() {
     let dir = baseline_repo();
-    write(
-        &dir.path().join("bad.json"),
+    dir.write(
+        "bad.json",
         "{\"version\": 1, \"entries\": [\n  {\"path\": 3}\n]}\n",
     );
-    let run = run_in(
-        dir.path(),
-        &["check", "--baseline", "bad.json", "--color", "never"],
-    );
+    let run = dir.run(&["check", "--baseline", "bad.json", "--color", "never"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains("error[invalid-baseline]"),
@@ -284,22 +254,16 @@ fn statistics_quiet_and_exit_zero() {
 
 #[test]
 fn gitignored_files_need_no_ignore() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    write(
-        &dir.path().join("adrlint.toml"),
-        "[team]\ncategory = \"framework-user\"\n",
-    );
-    write(&dir.path().join(".gitignore"), "drafts/\n");
-    write(
-        &dir.path().join("docs/adr/drafts/0001-x.md"),
-        "# 1. X\n\n## Decision\n\nWe will build our own scheduler.\n",
-    );
-    let ignored = run_in(dir.path(), &["check", "docs/adr", "--format", "json"]);
+    let dir = Repo::new()
+        .file("adrlint.toml", "[team]\ncategory = \"framework-user\"\n")
+        .file(".gitignore", "drafts/\n")
+        .file(
+            "docs/adr/drafts/0001-x.md",
+            "# 1. X\n\n## Decision\n\nWe will build our own scheduler.\n",
+        );
+    let ignored = dir.run(&["check", "docs/adr", "--format", "json"]);
     assert_eq!(common::json(&ignored)["summary"]["files"], 0);
-    let included = run_in(
-        dir.path(),
-        &["check", "docs/adr", "--no-ignore", "--format", "json"],
-    );
+    let included = dir.run(&["check", "docs/adr", "--no-ignore", "--format", "json"]);
     assert_eq!(common::json(&included)["summary"]["files"], 1);
     assert_eq!(included.code, 1);
 }

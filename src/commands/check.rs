@@ -8,12 +8,14 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, has_errors, print_problems, stdout_color};
+use super::{
+    EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, has_errors, print_problems, resolve_paths, stdout_color,
+};
 use crate::baseline;
 use crate::category::Category;
 use crate::cli::{CheckArgs, FailOn, Format};
 use crate::diag::{CategorySource, FileReport, Problem, Severity};
-use crate::discover::{DEFAULT_FOLDERS, Target, discover};
+use crate::discover::{Target, discover};
 use crate::evidence::Team;
 use crate::hygiene::{Date, HygieneConfig};
 use crate::lint::{
@@ -139,26 +141,22 @@ pub fn run(args: &CheckArgs) -> u8 {
             explicit: true,
         }],
         None => {
-            let paths = if args.paths.is_empty() {
-                let from_cwd = match forced {
-                    Some(index) => Some(index),
-                    None => manifests
-                        .nearest(Path::new("./adrlint.toml"), &mut sources, &mut problems)
-                        .flatten(),
-                };
-                default_paths(from_cwd.map(|i| &manifests.loaded[i]))
-            } else {
-                args.paths.clone()
+            // Only look for a manifest here when no paths were given: it may load one.
+            let from_cwd = match forced {
+                Some(index) => Some(index),
+                None if args.paths.is_empty() => manifests
+                    .nearest(Path::new("./adrlint.toml"), &mut sources, &mut problems)
+                    .flatten(),
+                None => None,
             };
-            if paths.is_empty() {
-                problems.push(
-                    Problem::error("missing-path", "no ADR folder found")
-                        .note(format!("looked for {}", one_of(&DEFAULT_FOLDERS)))
-                        .help("pass ADR files or folders, or set `[adr] paths` in adrlint.toml"),
-                );
-                print_problems(&problems, &sources, color);
-                return EXIT_ERROR;
-            }
+            let paths = match resolve_paths(&args.paths, from_cwd.map(|i| &manifests.loaded[i])) {
+                Ok(paths) => paths,
+                Err(problem) => {
+                    problems.push(problem);
+                    print_problems(&problems, &sources, color);
+                    return EXIT_ERROR;
+                }
+            };
             named_dirs = paths.iter().filter(|p| p.is_dir()).cloned().collect();
             let (targets, walk_problems) = discover(&paths, !args.no_ignore);
             problems.extend(walk_problems);
@@ -442,19 +440,6 @@ pub fn parse_category_flag(id: &str) -> Result<Category, Problem> {
         }
         problem.note(format!("the categories are {}", one_of(&Category::IDS)))
     })
-}
-
-pub(crate) fn default_paths(manifest: Option<&Manifest>) -> Vec<PathBuf> {
-    if let Some(manifest) = manifest
-        && !manifest.adr_paths.is_empty()
-    {
-        return manifest.adr_paths.clone();
-    }
-    DEFAULT_FOLDERS
-        .iter()
-        .map(PathBuf::from)
-        .filter(|p| p.is_dir())
-        .collect()
 }
 
 fn plan_for(

@@ -8,16 +8,15 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use super::{EXIT_ERROR, EXIT_OK, has_errors, print_problems, print_stdout};
+use super::{EXIT_ERROR, EXIT_OK, has_errors, print_problems, print_stdout, resolve_paths};
 use crate::adr::StatusKind;
 use crate::cli::{ColorChoice, GraphArgs, GraphFormat};
 use crate::diag::Problem;
-use crate::discover::{DEFAULT_FOLDERS, discover};
+use crate::discover::discover;
 use crate::hygiene::log::{Entry, Log, facts_from_disk};
 use crate::hygiene::{Facts, FileRole, Relation};
 use crate::manifest::{self, Discovery, Manifest};
 use crate::source::SourceMap;
-use crate::suggest::one_of;
 
 /// An edge's kind, in the order edges between the same two ADRs are kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -89,20 +88,14 @@ pub fn run(args: &GraphArgs) -> u8 {
         },
         None => None,
     };
-    let paths = if args.paths.is_empty() {
-        super::check::default_paths(loaded.as_ref())
-    } else {
-        args.paths.clone()
+    let paths = match resolve_paths(&args.paths, loaded.as_ref()) {
+        Ok(paths) => paths,
+        Err(problem) => {
+            problems.push(problem);
+            print_problems(&problems, &sources, color);
+            return EXIT_ERROR;
+        }
     };
-    if paths.is_empty() {
-        problems.push(
-            Problem::error("missing-path", "no ADR folder found")
-                .note(format!("looked for {}", one_of(&DEFAULT_FOLDERS)))
-                .help("pass ADR files or folders, or set `[adr] paths` in adrlint.toml"),
-        );
-        print_problems(&problems, &sources, color);
-        return EXIT_ERROR;
-    }
     let (targets, walk_problems) = discover(&paths, !args.no_ignore);
     problems.extend(walk_problems);
 

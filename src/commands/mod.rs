@@ -8,10 +8,14 @@ pub mod init;
 pub mod rules;
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 
 use crate::cli::ColorChoice;
 use crate::diag::Problem;
+use crate::discover::DEFAULT_FOLDERS;
+use crate::manifest::Manifest;
 use crate::source::SourceMap;
+use crate::suggest::one_of;
 
 /// Exit codes of SPEC 4.1.
 pub const EXIT_OK: u8 = 0;
@@ -56,4 +60,37 @@ pub fn has_errors(problems: &[Problem]) -> bool {
     problems
         .iter()
         .any(|p| p.severity == crate::diag::Severity::Error)
+}
+
+/// The paths to walk: those `given` on the command line, else the manifest's `[adr] paths`,
+/// else whichever default ADR folders exist. None at all is a `missing-path` error, since a
+/// run that checks nothing would pass silently.
+pub(crate) fn resolve_paths(
+    given: &[PathBuf],
+    manifest: Option<&Manifest>,
+) -> Result<Vec<PathBuf>, Problem> {
+    let paths = if given.is_empty() {
+        default_paths(manifest)
+    } else {
+        given.to_vec()
+    };
+    if paths.is_empty() {
+        return Err(Problem::error("missing-path", "no ADR folder found")
+            .note(format!("looked for {}", one_of(&DEFAULT_FOLDERS)))
+            .help("pass ADR files or folders, or set `[adr] paths` in adrlint.toml"));
+    }
+    Ok(paths)
+}
+
+fn default_paths(manifest: Option<&Manifest>) -> Vec<PathBuf> {
+    if let Some(manifest) = manifest
+        && !manifest.adr_paths.is_empty()
+    {
+        return manifest.adr_paths.clone();
+    }
+    DEFAULT_FOLDERS
+        .iter()
+        .map(PathBuf::from)
+        .filter(|p| p.is_dir())
+        .collect()
 }

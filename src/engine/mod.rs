@@ -38,7 +38,10 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
     let Some(category) = context.category else {
         return findings;
     };
-    if adr.is_inactive() {
+    // Rationale findings only ever accompany claims, so with no claim rule to apply (a
+    // framework-creator team, or every claim rule off) there is nothing to find: skip the
+    // prose buffer and the keyword scans.
+    if adr.is_inactive() || !any_claim_applies(context, category) {
         return findings;
     }
     let rules = context.rules;
@@ -61,12 +64,7 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
     // Asserted matches: (sentence index, rule index, span in the sentence's text).
     let mut hits: Vec<(usize, usize, Range<usize>)> = Vec::new();
     for (rule_index, rule) in rules.rules.iter().enumerate() {
-        let applies = match rule.kind {
-            RuleKind::Claim => rule.requires.is_some_and(|requires| category < requires),
-            RuleKind::Rationale => true,
-            RuleKind::Builtin => false,
-        };
-        if !applies || context.severity(rule).is_none() {
+        if !applies(rule, category) || context.severity(rule).is_none() {
             continue;
         }
         let compiled = rule.compiled();
@@ -166,6 +164,23 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
     findings
 }
 
+/// Whether `rule` reads the ADRs of a `category` team: a claim rule when it requires a higher
+/// category, every rationale rule.
+fn applies(rule: &Rule, category: Category) -> bool {
+    match rule.kind {
+        RuleKind::Claim => rule.requires.is_some_and(|requires| category < requires),
+        RuleKind::Rationale => true,
+        RuleKind::Builtin => false,
+    }
+}
+
+/// Whether some claim rule that is on applies to a `category` team.
+fn any_claim_applies(context: &Context<'_>, category: Category) -> bool {
+    context.rules.rules.iter().any(|rule| {
+        rule.kind == RuleKind::Claim && applies(rule, category) && context.severity(rule).is_some()
+    })
+}
+
 fn names_the_chosen_option(text: &str) -> bool {
     text.get(..text.len().min(40))
         .is_some_and(|head| head.to_ascii_lowercase().contains("chosen option"))
@@ -238,4 +253,65 @@ fn first_asserted(rule: &CompiledRule, text: &str) -> Option<Range<usize>> {
     regex
         .find_iter(text.as_bytes())
         .find_map(|found| asserted_at(rule, text, found.range()))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::rules::RuleSetLoader;
+    use crate::source::SourceMap;
+
+    fn builtin() -> Arc<RuleSet> {
+        let mut sources = SourceMap::default();
+        let Ok(mut loader) = RuleSetLoader::new(&mut sources) else {
+            panic!("built-in packs must parse");
+        };
+        let Ok(set) = loader.load(&[], &mut sources) else {
+            panic!("built-in packs must load");
+        };
+        set
+    }
+
+    fn context<'a>(
+        rules: &'a RuleSet,
+        category: Category,
+        level: &'a dyn Fn(&Rule) -> Level,
+    ) -> Context<'a> {
+        Context {
+            rules,
+            category: Some(category),
+            category_source: None,
+            level,
+        }
+    }
+
+    /// A claim and a reason often given for it, so both claim and rationale rules could fire.
+    const ADR: &str = "# 1. Scheduler\n\n## Status\n\nAccepted\n\n## Decision\n\n\
+        We will build our own job scheduler, because existing ones are too slow.\n";
+
+    #[test]
+    fn nothing_applies_to_a_framework_creator_team() {
+        let rules = builtin();
+        let on = |rule: &Rule| Level::Severity(rule.severity);
+        let off = |rule: &Rule| match rule.kind {
+            RuleKind::Claim => Level::Off,
+            _ => Level::Severity(rule.severity),
+        };
+        let adr = crate::adr::parse(Path::new("0001-scheduler.md"), ADR);
+
+        let creator = context(&rules, Category::FrameworkCreator, &on);
+        assert!(!any_claim_applies(&creator, Category::FrameworkCreator));
+        assert!(evaluate(&adr, &creator).is_empty());
+
+        let user = context(&rules, Category::FrameworkUser, &on);
+        assert!(any_claim_applies(&user, Category::FrameworkUser));
+        assert!(!evaluate(&adr, &user).is_empty());
+
+        let claims_off = context(&rules, Category::FrameworkUser, &off);
+        assert!(!any_claim_applies(&claims_off, Category::FrameworkUser));
+        assert!(evaluate(&adr, &claims_off).is_empty());
+    }
 }

@@ -20,8 +20,7 @@ use super::Ecosystem;
 use crate::category::Category;
 use crate::diag::Problem;
 use crate::source::{FileId, SourceFile, SourceMap};
-use crate::suggest::{did_you_mean, one_of};
-use crate::toml_diag::toml_problem;
+use crate::toml_diag::{closed_value, regex_problem, toml_problem};
 
 /// (path shown to users, contents): compiled in, like the rule packs, but with its own schema.
 pub const EVIDENCE_PACK: (&str, &str) = (
@@ -103,7 +102,8 @@ fn validate(raw: &[RawEntry], file: FileId, problems: &mut Vec<Problem>) -> Vec<
     let mut entries = Vec::new();
     let mut seen: HashMap<(String, String), Range<usize>> = HashMap::new();
     for entry in raw {
-        let ecosystem = closed(
+        let ecosystem = closed_value(
+            "invalid-evidence-pack",
             &entry.ecosystem,
             &Ecosystem::IDS,
             "ecosystem",
@@ -124,8 +124,15 @@ fn validate(raw: &[RawEntry], file: FileId, problems: &mut Vec<Problem>) -> Vec<
                 );
                 None
             }
-            _ => closed(&entry.shows, &SHOWN, "category", file, problems)
-                .and_then(|c| c.parse::<Category>().ok()),
+            _ => closed_value(
+                "invalid-evidence-pack",
+                &entry.shows,
+                &SHOWN,
+                "category",
+                file,
+                problems,
+            )
+            .and_then(|c| c.parse::<Category>().ok()),
         };
         let package = entry.package.get_ref().trim();
         let matcher = match glob_problem(package) {
@@ -140,11 +147,13 @@ fn validate(raw: &[RawEntry], file: FileId, problems: &mut Vec<Problem>) -> Vec<
             None => match Regex::new(&glob_regex(package)) {
                 Ok(regex) => Some(regex),
                 Err(error) => {
-                    problems.push(
-                        Problem::error("invalid-evidence-pack", "invalid package pattern")
-                            .at(file, entry.package.span(), "does not compile")
-                            .note(error.to_string()),
-                    );
+                    problems.push(regex_problem(
+                        "invalid-evidence-pack",
+                        "invalid package pattern",
+                        file,
+                        entry.package.span(),
+                        &error,
+                    ));
                     None
                 }
             },
@@ -211,26 +220,6 @@ fn glob_regex(pattern: &str) -> String {
     }
     regex.push('$');
     regex
-}
-
-fn closed<'v>(
-    value: &'v Spanned<String>,
-    allowed: &[&'v str],
-    what: &str,
-    file: FileId,
-    problems: &mut Vec<Problem>,
-) -> Option<&'v str> {
-    let given = value.get_ref().as_str();
-    if let Some(found) = allowed.iter().find(|a| **a == given) {
-        return Some(found);
-    }
-    let mut problem = Problem::error("invalid-evidence-pack", format!("unknown {what} `{given}`"))
-        .at(file, value.span(), format!("not a {what}"));
-    if let Some(suggestion) = did_you_mean(given, allowed.iter().copied()) {
-        problem = problem.help(format!("did you mean `{suggestion}`?"));
-    }
-    problems.push(problem.note(format!("expected {}", one_of(allowed))));
-    None
 }
 
 #[cfg(test)]

@@ -113,7 +113,6 @@ pub fn write(
     }
 }
 
-
 /// Findings per rule, most frequent first: `--statistics`.
 pub fn statistics(outcome: &Outcome) -> String {
     let mut counts: std::collections::BTreeMap<(&str, Severity), usize> =

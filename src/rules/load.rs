@@ -16,8 +16,7 @@ use crate::adr::SectionKind;
 use crate::category::Category;
 use crate::diag::{Problem, Severity};
 use crate::source::{FileId, SourceFile, SourceMap};
-use crate::suggest::{did_you_mean, one_of};
-use crate::toml_diag::toml_problem;
+use crate::toml_diag::{closed_value, regex_problem, toml_problem};
 
 /// Compiled size limit for one pattern: a hostile pattern gets a clear error instead of an
 /// unbounded compile.
@@ -352,18 +351,30 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     );
                     None
                 }
-                Some(kind) => {
-                    closed_value(kind, &RuleKind::IDS, "rule kind", file, problems).map(|k| match k
-                    {
-                        "claim" => RuleKind::Claim,
-                        "rationale" => RuleKind::Rationale,
-                        _ => RuleKind::Builtin,
-                    })
-                }
+                Some(kind) => closed_value(
+                    "invalid-rule",
+                    kind,
+                    &RuleKind::IDS,
+                    "rule kind",
+                    file,
+                    problems,
+                )
+                .map(|k| match k {
+                    "claim" => RuleKind::Claim,
+                    "rationale" => RuleKind::Rationale,
+                    _ => RuleKind::Builtin,
+                }),
             };
             let requires = raw.requires.as_ref().and_then(|r| {
-                closed_value(r, &Category::IDS, "category", file, problems)
-                    .and_then(|c| c.parse::<Category>().ok())
+                closed_value(
+                    "invalid-rule",
+                    r,
+                    &Category::IDS,
+                    "category",
+                    file,
+                    problems,
+                )
+                .and_then(|c| c.parse::<Category>().ok())
             });
             if kind == Some(RuleKind::Claim) && requires.is_none() && raw.requires.is_none() {
                 problems.push(
@@ -386,8 +397,15 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                 );
             }
             let severity = match &raw.severity {
-                Some(s) => closed_value(s, &Severity::IDS, "severity", file, problems)
-                    .and_then(|s| s.parse().ok()),
+                Some(s) => closed_value(
+                    "invalid-rule",
+                    s,
+                    &Severity::IDS,
+                    "severity",
+                    file,
+                    problems,
+                )
+                .and_then(|s| s.parse().ok()),
                 None => Some(match kind {
                     Some(RuleKind::Claim) => Severity::Error,
                     _ => Severity::Warning,
@@ -397,8 +415,15 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                 Some(list) => list
                     .iter()
                     .filter_map(|s| {
-                        closed_value(s, &SectionKind::IDS, "section kind", file, problems)
-                            .and_then(SectionKind::from_id)
+                        closed_value(
+                            "invalid-rule",
+                            s,
+                            &SectionKind::IDS,
+                            "section kind",
+                            file,
+                            problems,
+                        )
+                        .and_then(SectionKind::from_id)
                     })
                     .collect(),
                 None => match kind {
@@ -460,7 +485,7 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                 if !pack.trusted
                     && let Err(error) = compile_pattern(&expanded)
                 {
-                    problems.push(regex_problem(file, pattern, &error));
+                    problems.push(pattern_problem(file, pattern, &error));
                     continue;
                 }
                 expanded_patterns.push(expanded);
@@ -540,7 +565,7 @@ fn union(
         if !pack.trusted
             && let Err(error) = compile_pattern(&expanded)
         {
-            problems.push(regex_problem(pack.file, pattern, &error));
+            problems.push(pattern_problem(pack.file, pattern, &error));
             return None;
         }
         parts.push(format!("(?i:{expanded})"));
@@ -548,39 +573,15 @@ fn union(
     Some(parts.join("|"))
 }
 
-fn regex_problem(file: FileId, pattern: &Spanned<String>, error: &regex::Error) -> Problem {
-    let message = match error {
-        regex::Error::CompiledTooBig(limit) => {
-            format!("pattern compiles to more than the {limit}-byte limit; simplify it or split it")
-        }
-        other => other.to_string(),
-    };
-    Problem::error("invalid-rule", "invalid regex in rule pattern")
-        .at(file, pattern.span(), "this pattern does not compile")
-        .note(message)
-}
-
-fn closed_value<'v>(
-    value: &'v Spanned<String>,
-    allowed: &[&'v str],
-    what: &str,
-    file: FileId,
-    problems: &mut Vec<Problem>,
-) -> Option<&'v str> {
-    let given = value.get_ref().as_str();
-    if let Some(found) = allowed.iter().find(|a| **a == given) {
-        return Some(found);
-    }
-    let mut problem = Problem::error("invalid-rule", format!("unknown {what} `{given}`")).at(
+/// [`regex_problem`] for a rule pattern.
+fn pattern_problem(file: FileId, pattern: &Spanned<String>, error: &regex::Error) -> Problem {
+    regex_problem(
+        "invalid-rule",
+        "invalid regex in rule pattern",
         file,
-        value.span(),
-        format!("not a {what}"),
-    );
-    if let Some(suggestion) = did_you_mean(given, allowed.iter().copied()) {
-        problem = problem.help(format!("did you mean `{suggestion}`?"));
-    }
-    problems.push(problem.note(format!("expected {}", one_of(allowed))));
-    None
+        pattern.span(),
+        error,
+    )
 }
 
 #[cfg(test)]

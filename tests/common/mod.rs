@@ -16,6 +16,55 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A throwaway repository for one test: a temporary folder holding the files it is given,
+/// removed when dropped.
+pub struct Repo {
+    dir: tempfile::TempDir,
+}
+
+impl Repo {
+    pub fn new() -> Self {
+        match tempfile::tempdir() {
+            Ok(dir) => Repo { dir },
+            Err(error) => panic!("cannot create a temporary folder: {error}"),
+        }
+    }
+
+    /// The repository with `contents` at `relative`.
+    pub fn file(self, relative: &str, contents: impl AsRef<[u8]>) -> Self {
+        self.write(relative, contents);
+        self
+    }
+
+    /// Writes `contents` at `relative`, making its folders; for files that change mid-test.
+    pub fn write(&self, relative: &str, contents: impl AsRef<[u8]>) {
+        let path = self.dir.path().join(relative);
+        if let Some(parent) = path.parent()
+            && let Err(error) = std::fs::create_dir_all(parent)
+        {
+            panic!("cannot create {}: {error}", parent.display());
+        }
+        if let Err(error) = std::fs::write(&path, contents) {
+            panic!("cannot write {}: {error}", path.display());
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs `adrlint ARGS` in the repository.
+    pub fn run(&self, args: &[&str]) -> Run {
+        run_in(self.path(), args)
+    }
+}
+
+impl Default for Repo {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// Runs `adrlint ARGS` in `dir`, with colour and colour-forcing variables cleared.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
     run_with_env(dir, args, &[])
