@@ -140,6 +140,10 @@ pub struct LogStyle {
     /// The majority's scheme, how to show it, and whether it is canonical.
     scheme: Option<(String, String, bool)>,
     kebab_titles: bool,
+    /// Whether at least two titles are kebab-case but for capitals (`0019-GPIO.md`,
+    /// `0001-use-CC0-or-MIT-as-license.md`): the log writes names and acronyms in their case
+    /// ("title-with-dashes", as MADR puts it), so capitals alone break nothing.
+    cased_titles: bool,
 }
 
 impl LogStyle {
@@ -157,9 +161,14 @@ impl LogStyle {
             .map(|p| (p.scheme.clone(), p.shown.clone(), p.canonical));
         let titled: Vec<&Parts<'_>> = all.iter().filter(|p| !p.title.is_empty()).collect();
         let kebab = titled.iter().filter(|p| is_kebab(p.title)).count();
+        let cased = titled
+            .iter()
+            .filter(|p| !is_kebab(p.title) && is_kebab(&p.title.to_ascii_lowercase()))
+            .count();
         LogStyle {
             scheme,
             kebab_titles: kebab * 2 >= titled.len(),
+            cased_titles: cased >= 2,
         }
     }
 }
@@ -191,7 +200,10 @@ pub fn check(name: &str, convention: FileNameConvention, log: &LogStyle) -> Opti
                 };
                 return Some(format!("the file name `{name}` does not follow {expected}"));
             }
-            let title_ok = parts.title.is_empty() || is_kebab(parts.title) || !log.kebab_titles;
+            let title_ok = parts.title.is_empty()
+                || is_kebab(parts.title)
+                || !log.kebab_titles
+                || (log.cased_titles && is_kebab(&parts.title.to_ascii_lowercase()));
             (!title_ok).then(|| {
                 format!(
                     "the file name `{name}` is not kebab-case: `{}` has {}",
@@ -253,6 +265,31 @@ mod tests {
         let check = |name| super::check(name, FileNameConvention::Auto, &log);
         assert_eq!(check("ADR-4.md"), None);
         assert!(check("ADR_5.md").is_some_and(|m| m.contains("`ADR-NNNN.md`")));
+    }
+
+    #[test]
+    fn capitals_pass_only_in_a_log_that_writes_names_in_their_case() {
+        // One capitalised name among kebab-case ones: the odd one out.
+        let log = LogStyle::of(&["0001-use-rest.md", "0002-use-queues.md", "0003-use-SQL.md"]);
+        assert!(
+            check("0003-use-SQL.md", FileNameConvention::Auto, &log)
+                .is_some_and(|m| m.ends_with("has capitals"))
+        );
+        // Two or more: acronyms in capitals are the log's style.
+        let log = LogStyle::of(&[
+            "0001-use-rest.md",
+            "0002-adopt-GraphQL.md",
+            "0003-use-SQL.md",
+            "0004-use-queues.md",
+        ]);
+        let auto = |name| check(name, FileNameConvention::Auto, &log);
+        assert_eq!(auto("0003-use-SQL.md"), None);
+        assert_eq!(auto("0005-move-to-AWS.md"), None);
+        // Other breaks still count.
+        assert!(auto("0006-move_to_AWS.md").is_some());
+        assert!(auto("0007-move to AWS.md").is_some());
+        // An explicit `nnnn-kebab` stays strict.
+        assert!(check("0003-use-SQL.md", FileNameConvention::NnnnKebab, &log).is_some());
     }
 
     #[test]
