@@ -187,7 +187,7 @@ fn status_rules() {
     );
     assert_eq!(
         value["diagnostics"][3]["message"],
-        "the status `Approved` is not an allowed status (adrlint reads it as accepted)"
+        "the status `Approved` is not an allowed status (adrlint reads it as accepted); if your log uses it, add `approved` to `[adr] statuses` in adrlint.toml"
     );
 }
 

@@ -115,9 +115,14 @@ fn empty_sections(text: &str, adr: &Adr) -> Vec<usize> {
             .first()
             .is_some_and(|s| s.kind == SectionKind::Other),
     );
+    let parents = parents(adr);
     for (index, section) in adr.sections.iter().enumerate().skip(title) {
         let next = adr.sections.get(index + 1);
-        if next.is_some_and(|n| n.level > section.level) || carries_its_content(&section.title) {
+        if next.is_some_and(|n| n.level > section.level)
+            || carries_its_content(&section.title)
+            || names_an_option(adr, index, parents[index])
+            || groups_the_next_headings(adr, index)
+        {
             continue;
         }
         let end = next.map_or(text.len(), |n| n.heading_span.start);
@@ -136,6 +141,79 @@ fn carries_its_content(title: &str) -> bool {
         || title
             .split_once(": ")
             .is_some_and(|(_, value)| value.chars().any(char::is_alphanumeric))
+}
+
+/// A heading used as a list item: an option named under "Considered Options" (not under "Pros
+/// and Cons of the Options", where an empty option lacks its arguments), or a labelled option
+/// (`### A) No prefix index`, `### Option 2: …`) anywhere, as when Decision Outcome names the
+/// chosen one by its heading.
+fn names_an_option(adr: &Adr, index: usize, parent: Option<usize>) -> bool {
+    let section = &adr.sections[index];
+    let listed = parent.map(|p| &adr.sections[p]).is_some_and(|p| {
+        let title = p.title.to_lowercase();
+        p.kind == SectionKind::Options
+            && !title
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "pros" || w == "cons")
+    });
+    listed
+        || OPTION_LABEL
+            .as_ref()
+            .is_some_and(|r| r.is_match(section.title.trim()))
+}
+
+/// For each section, the index of the nearest earlier section with a lower level (one pass,
+/// however many headings a file has).
+fn parents(adr: &Adr) -> Vec<Option<usize>> {
+    let mut stack: Vec<usize> = Vec::new();
+    adr.sections
+        .iter()
+        .enumerate()
+        .map(|(index, section)| {
+            while stack
+                .last()
+                .is_some_and(|&top| adr.sections[top].level >= section.level)
+            {
+                stack.pop();
+            }
+            let parent = stack.last().copied();
+            stack.push(index);
+            parent
+        })
+        .collect()
+}
+
+/// `A) …`, `B. …`, `2) …`, `Option 3: …`, `Option B - …`.
+static OPTION_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z]\)|[A-Z]\.\s|\d{1,2}\)|(?i:option)\s+[A-Z0-9]{1,2}\b)").ok()
+});
+
+/// A heading whose parts follow as headings of its own level, a level too high: `## Consequences`
+/// then `## Positive`, `## Negative`; `### Options for the switchover` then `### Route 53`.
+fn groups_the_next_headings(adr: &Adr, index: usize) -> bool {
+    let section = &adr.sections[index];
+    let Some(next) = adr.sections.get(index + 1) else {
+        return false;
+    };
+    if next.level != section.level {
+        return false;
+    }
+    let part = next.title.trim().to_lowercase();
+    let title = section.title.to_lowercase();
+    match section.kind {
+        // `## Consequences`, not `### Negative` followed by `### Neutral`.
+        SectionKind::Consequences
+            if title.contains("consequence") || title.contains("implication") =>
+        {
+            [
+                "positive", "negative", "neutral", "pros", "cons", "good", "bad",
+            ]
+            .iter()
+            .any(|w| part.starts_with(w))
+        }
+        SectionKind::Options => next.kind == SectionKind::Other,
+        _ => false,
+    }
 }
 
 fn has_content(text: &str, range: Range<usize>, comments: &[(Range<usize>, String)]) -> bool {
@@ -169,6 +247,21 @@ fn has_kind(adr: &Adr, kind: SectionKind) -> bool {
     adr.sections.iter().any(|s| s.kind == kind)
         || adr.sentences.iter().any(|s| s.kind == kind)
         || (kind == SectionKind::Status && adr.status.is_some())
+        || (kind == SectionKind::Consequences && weighs_the_decision(adr))
+}
+
+/// The decision's advantages and disadvantages as sub-sections of the Decision (or Rationale)
+/// section (`### Disadvantages of GOV.UK Notify`): its consequences under other names. The same
+/// headings under a rejected option are that option's arguments, not consequences.
+fn weighs_the_decision(adr: &Adr) -> bool {
+    let parents = parents(adr);
+    adr.sections.iter().enumerate().any(|(index, section)| {
+        let title = section.title.to_lowercase();
+        let weighs = ["advantage", "disadvantage", "benefit", "downside", "upside"]
+            .iter()
+            .any(|w| title.contains(w));
+        weighs && parents[index].is_some_and(|p| adr.sections[p].kind == SectionKind::Decision)
+    })
 }
 
 fn missing_sections(adr: &Adr, plan: &Plan, at: Range<usize>, out: &mut Out<'_>) {
@@ -323,8 +416,15 @@ fn status(
         let mut message = format!("the status `{}` is not an allowed status", status.value);
         if let Some(suggestion) = did_you_mean(&word, allowed.iter().map(String::as_str)) {
             message = format!("{message}; did you mean `{suggestion}`?");
-        } else if let Some(meaning) = meaning(status.kind) {
-            message = format!("{message} (adrlint reads it as {meaning})");
+        } else {
+            if let Some(meaning) = meaning(status.kind) {
+                message = format!("{message} (adrlint reads it as {meaning})");
+            }
+            if !word.is_empty() {
+                message = format!(
+                    "{message}; if your log uses it, add `{word}` to `[adr] statuses` in adrlint.toml"
+                );
+            }
         }
         let names: Vec<&str> = allowed.iter().map(String::as_str).collect();
         // Underline the status word, not the link or remark after it.
