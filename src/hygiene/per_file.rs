@@ -75,7 +75,7 @@ pub fn check(
         &mut out,
     );
     number(path, adr, &mut out);
-    dates(path, text, adr, plan, at, &mut out);
+    dates(adr, plan, &mut out);
     facts
 }
 
@@ -400,7 +400,7 @@ fn status(
     // A badge that opens the Status section is the status, whatever prose follows it.
     let badge = badge_status(text, adr);
     let Some(status) = badge.as_ref().or(adr.status.as_ref()) else {
-        if !empty_status_section {
+        if !empty_status_section && !changelog_records_status(text, adr) {
             out.push(
                 "missing-status",
                 at,
@@ -551,16 +551,10 @@ fn number(path: &Path, adr: &Adr, out: &mut Out<'_>) {
     }
 }
 
-fn dates(path: &Path, text: &str, adr: &Adr, plan: &Plan, at: Range<usize>, out: &mut Out<'_>) {
+/// Invalid and future dates. A missing date is the log pass's to report: whether a date is
+/// expected depends on whether the log's other ADRs carry one (see [`is_dated`]).
+fn dates(adr: &Adr, plan: &Plan, out: &mut Out<'_>) {
     let Some(date) = &adr.date else {
-        if adr.format != Format::FreeForm && !dated_name(path) && !dated_preamble(text, adr) {
-            out.push(
-                "missing-date",
-                at,
-                format!("this {} ADR has no date", adr.format.id()),
-                None,
-            );
-        }
         return;
     };
     match parse_date_value(&date.value) {
@@ -595,23 +589,84 @@ static OTHER_DATE_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// A dated changelog entry: `- 2018-09-02: Initial draft`, `23-06-2018: Minor fixes`.
+/// A dated changelog entry: `- 2018-09-02: Initial draft`, `23-06-2018: Minor fixes`,
+/// `- July 15 2021: Created`, or a list item holding an ISO date anywhere
+/// (`- [approved](https://…/pull/12) (2022-07-12)`).
 static CHANGELOG_ENTRY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[\s>*_-]*(?:\d{4}-\d{2}-\d{2}|\d{1,3}[-./]\d{1,2}[-./]\d{2,4})\b").ok()
+    Regex::new(
+        r"(?mi)^[\s>*_-]*(?:\d{4}-\d{2}-\d{2}|\d{1,3}[-./]\d{1,2}[-./]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b|^\s*(?:[-*+]|\d+\.)\s.*\b\d{4}-\d{1,2}-\d{1,2}\b",
+    )
+    .ok()
 });
 
-fn dated_preamble(text: &str, adr: &Adr) -> bool {
-    let changelog = adr.sections.iter().enumerate().any(|(index, section)| {
+/// The text of the changelog sections ("Changelog", "Change Log", "History"), HTML comments
+/// (a template's instructions and examples) left out.
+fn changelogs(text: &str, adr: &Adr) -> Vec<String> {
+    let mut out = Vec::new();
+    for (index, section) in adr.sections.iter().enumerate() {
         let title = section.title.to_lowercase();
+        if !(title.contains("changelog")
+            || title.contains("change log")
+            || title.contains("history"))
+        {
+            continue;
+        }
         let end = adr
             .sections
             .get(index + 1)
             .map_or(text.len(), |next| next.heading_span.start);
-        (title.contains("changelog") || title.contains("change log") || title.contains("history"))
-            && CHANGELOG_ENTRY
-                .as_ref()
-                .is_some_and(|r| r.is_match(text.get(section.heading_span.end..end).unwrap_or("")))
-    });
+        let start = section.heading_span.end.min(end);
+        let mut body = String::new();
+        let mut at = start;
+        for (span, _) in adr
+            .comments
+            .iter()
+            .filter(|(s, _)| s.start >= start && s.end <= end)
+        {
+            body.push_str(text.get(at..span.start).unwrap_or(""));
+            at = span.end;
+        }
+        body.push_str(text.get(at..end).unwrap_or(""));
+        out.push(body);
+    }
+    out
+}
+
+/// A changelog that records the decision's states (`- [approved](https://…) (2022-07-12)`,
+/// `- Accepted: 2024-01-10`): the log keeps its status there, not in a Status section.
+fn changelog_records_status(text: &str, adr: &Adr) -> bool {
+    changelogs(text, adr).iter().any(|body| {
+        body.lines().any(|line| {
+            let item = line.trim_start();
+            let Some(rest) = item
+                .strip_prefix(['-', '*', '+'])
+                .filter(|r| r.starts_with(' '))
+            else {
+                return false;
+            };
+            let word: String = rest
+                .trim_start()
+                .trim_start_matches(['[', '*', '_', '`'])
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            // "in" (as in "In progress") and "open" are too common as first words.
+            !matches!(word.to_lowercase().as_str(), "in" | "open")
+                && status_kind(&word) != StatusKind::Unknown
+        })
+    })
+}
+
+/// Whether the ADR carries a date in any form: a date field or line (valid or not), a date in
+/// its file name, a date under another label before the first section, or a dated changelog.
+pub fn is_dated(path: &Path, text: &str, adr: &Adr) -> bool {
+    adr.date.is_some() || dated_name(path) || dated_preamble(text, adr)
+}
+
+fn dated_preamble(text: &str, adr: &Adr) -> bool {
+    let changelog = changelogs(text, adr)
+        .iter()
+        .any(|body| CHANGELOG_ENTRY.as_ref().is_some_and(|r| r.is_match(body)));
     if changelog {
         return true;
     }
@@ -672,6 +727,66 @@ mod tests {
         assert!(is_thematic_break("* * *"));
         assert!(!is_thematic_break("--"));
         assert!(!is_thematic_break("-x-"));
+    }
+
+    fn empty(text: &str) -> Vec<String> {
+        let adr = crate::adr::parse(Path::new("0001-x.md"), text);
+        empty_sections(text, &adr)
+            .into_iter()
+            .map(|i| adr.sections[i].title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn headings_used_as_list_items_are_not_empty_sections() {
+        // Options listed as headings under Considered Options, and the chosen one named by a
+        // labelled heading under Decision Outcome.
+        let text = "# 1. Pick a gateway\n\n## Context and Problem Statement\n\nWe need one.\n\n\
+                    ## Considered Options\n\n### Caddy\n\n### HAProxy\n\n\
+                    ## Decision Outcome\n\n### B) HAProxy\n\n## Consequences\n\nOne more service.\n";
+        assert_eq!(empty(text), Vec::<String>::new());
+        // Under Pros and Cons of the Options an empty option lacks its arguments.
+        let text = "# 1. Pick a gateway\n\n## Context\n\nWe need one.\n\n\
+                    ## Pros and Cons of the Options\n\n### Caddy\n\n### HAProxy\n\nFast.\n";
+        assert_eq!(empty(text), vec!["Caddy".to_string()]);
+    }
+
+    #[test]
+    fn a_heading_whose_parts_follow_at_its_own_level_is_not_empty() {
+        let text = "# 1. X\n\n## Context\n\nC.\n\n## Consequences\n\n## Positive\n\n- Faster.\n\n\
+                    ## Negative\n\n## Neutral\n\n## References\n";
+        // A part followed by the next part is still empty.
+        assert_eq!(empty(text), vec!["Negative", "Neutral", "References"]);
+        // A decision followed by another section is still empty.
+        let text = "# 1. X\n\n## Context\n\nC.\n\n## Decision\n\n## Consequences\n\nD.\n";
+        assert_eq!(empty(text), vec!["Decision".to_string()]);
+    }
+
+    #[test]
+    fn advantages_under_the_decision_are_its_consequences() {
+        let adr = |text: &str| crate::adr::parse(Path::new("0001-x.md"), text);
+        let text = "# 1. X\n\n## Context\n\nC.\n\n## Decision\n\nUse a queue.\n\n\
+                    ### Disadvantages of the queue\n\nOne more service.\n";
+        assert!(has_kind(&adr(text), SectionKind::Consequences));
+        // Under a rejected option they are that option's arguments.
+        let text = "# 1. X\n\n## Context\n\nC.\n\n## Decision\n\nUse a queue.\n\n\
+                    ## Other options\n\n### Polling\n\n#### Disadvantages\n\nSlow.\n";
+        assert!(!has_kind(&adr(text), SectionKind::Consequences));
+    }
+
+    #[test]
+    fn dates_and_states_in_a_changelog() {
+        let adr = |text: &str| crate::adr::parse(Path::new("0001-x.md"), text);
+        let text = "# 1. X\n\n## Change Log\n\n- [approved](https://example.org/pr/7) (2023-02-14)\n\n## Context\n\nC.\n";
+        assert!(is_dated(Path::new("0001-x.md"), text, &adr(text)));
+        assert!(changelog_records_status(text, &adr(text)));
+        let text = "# 1. X\n\n## Changelog\n\n - March 3 2021: First draft by the platform team\n\n## Context\n\nC.\n";
+        assert!(is_dated(Path::new("0001-x.md"), text, &adr(text)));
+        assert!(!changelog_records_status(text, &adr(text)));
+        // A template's instructions in a comment are neither a date nor a state.
+        let text = "# 1. X\n\n## Change Log\n<!--\nGive the state and date, e.g.\n- [approved](URL) (2022-04-01)\n-->\n\n## Context\n\nC.\n";
+        assert!(!is_dated(Path::new("0001-x.md"), text, &adr(text)));
+        assert!(!changelog_records_status(text, &adr(text)));
     }
 
     #[test]
