@@ -211,7 +211,23 @@ fn groups_the_next_headings(adr: &Adr, index: usize) -> bool {
             .iter()
             .any(|w| part.starts_with(w))
         }
-        SectionKind::Options => next.kind == SectionKind::Other,
+        // `### Options for the switchover` then `### Route 53 failover`; not a plain
+        // `## Alternatives` left empty before `## References`.
+        SectionKind::Options => {
+            next.kind == SectionKind::Other
+                && !crate::adr::is_section_name(&section.title)
+                && ![
+                    "reference",
+                    "link",
+                    "note",
+                    "related",
+                    "see also",
+                    "appendix",
+                    "further",
+                ]
+                .iter()
+                .any(|w| part.starts_with(w))
+        }
         _ => false,
     }
 }
@@ -757,6 +773,12 @@ mod tests {
                     ## Negative\n\n## Neutral\n\n## References\n";
         // A part followed by the next part is still empty.
         assert_eq!(empty(text), vec!["Negative", "Neutral", "References"]);
+        // An empty Alternatives section before References is empty; a descriptive options
+        // heading right before the options is not.
+        let text = "# 1. X\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Alternatives\n\n\
+                    ## References\n\n- R.\n\n### Options for the switchover\n\n\
+                    ### DNS failover\n\nFast.\n";
+        assert_eq!(empty(text), vec!["Alternatives"]);
         // A decision followed by another section is still empty.
         let text = "# 1. X\n\n## Context\n\nC.\n\n## Decision\n\n## Consequences\n\nD.\n";
         assert_eq!(empty(text), vec!["Decision".to_string()]);
