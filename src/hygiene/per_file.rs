@@ -600,7 +600,7 @@ fn dates(adr: &Adr, plan: &Plan, out: &mut Out<'_>) {
 /// or a dated entry in a changelog section.
 static OTHER_DATE_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?im)(?:^|\|)[\s>*_|-]*(?:date|created|decided|decision date|date decided|date accepted|accepted on|last[ -]updated|updated)[*_\s]*[:|][*_\s]*\d",
+        r"(?im)(?:^|\|)[\s>*_|-]*(?:date|created|decided|decision date|date decided|date accepted|accepted on|last[ -]updated|updated)[*_\s]*[:|][*_\s]*\d|^[\s>*_-]*date[*_]*\s+\d{1,4}[-./]\d",
     )
     .ok()
 });
@@ -609,9 +609,10 @@ static OTHER_DATE_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// `- July 15 2021: Created`, or a list item holding an ISO date anywhere
 /// (`- [approved](https://…/pull/12) (2022-07-12)`).
 static CHANGELOG_ENTRY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?mi)^[\s>*_-]*(?:\d{4}-\d{2}-\d{2}|\d{1,3}[-./]\d{1,2}[-./]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b|^\s*(?:[-*+]|\d+\.)\s.*\b\d{4}-\d{1,2}-\d{1,2}\b",
-    )
+    const MONTH: &str = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+    Regex::new(&format!(
+        r"(?mi)^[\s>*_#-]*(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,3}}[-./]\d{{1,2}}[-./]\d{{2,4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?[-\s]+{MONTH}[-\s,]+\d{{4}})\b|^\s*(?:[-*+]|\d+\.)\s.*\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"
+    ))
     .ok()
 });
 
@@ -623,13 +624,16 @@ fn changelogs(text: &str, adr: &Adr) -> Vec<String> {
         let title = section.title.to_lowercase();
         if !(title.contains("changelog")
             || title.contains("change log")
+            || title.contains("changlog")
             || title.contains("history"))
         {
             continue;
         }
-        let end = adr
-            .sections
-            .get(index + 1)
+        // Up to the next heading of its level or above: entries may be sub-headings
+        // (`### November 2nd 2018`).
+        let end = adr.sections[index + 1..]
+            .iter()
+            .find(|next| next.level <= section.level)
             .map_or(text.len(), |next| next.heading_span.start);
         let start = section.heading_span.end.min(end);
         let mut body = String::new();
@@ -737,6 +741,12 @@ mod tests {
             "# 1. X\n\n**Status:** Accepted | **Date:** 2025-03-04\n\n## Context\n\nC.\n"
         ));
         assert!(!dated("# 1. X\n\n## Context\n\nDecided: 2026-01-20\n"));
+        // Without the colon, and under a misspelt Changelog heading.
+        assert!(dated("# 1. X\n\nDate 09/04/2018\n\n## Context\n\nC.\n"));
+        assert!(dated(
+            "# 1. X\n\n## Changlog\n\n- 2021-06-09: First draft\n\n## Context\n\nC.\n"
+        ));
+        assert!(!dated("# 1. X\n\nUpdated 3 times.\n\n## Context\n\nC.\n"));
         assert!(dated(
             "# ADR 3: X\n\n## Changelog\n\n- 16-07-2018: Initial draft\n\n## Context\n\nC.\n"
         ));
@@ -805,6 +815,21 @@ mod tests {
         let text = "# 1. X\n\n## Changelog\n\n - March 3 2021: First draft by the platform team\n\n## Context\n\nC.\n";
         assert!(is_dated(Path::new("0001-x.md"), text, &adr(text)));
         assert!(!changelog_records_status(text, &adr(text)));
+        for entry in [
+            "- 20-Aug-2021: First draft",
+            "- 20 April 2021: First draft",
+            "2020-2-27: Created",
+            "### November 2nd 2018\n\nFirst draft.",
+        ] {
+            let text = format!("# 1. X\n\n## Changelog\n\n{entry}\n\n## Context\n\nC.\n");
+            assert!(
+                is_dated(Path::new("0001-x.md"), &text, &adr(&text)),
+                "{entry}"
+            );
+        }
+        // The template's own line is no date.
+        let text = "# 1. X\n\n## Changelog\n\n- {date}: {changelog}\n\n## Context\n\nC.\n";
+        assert!(!is_dated(Path::new("0001-x.md"), text, &adr(text)));
         // A template's instructions in a comment are neither a date nor a state.
         let text = "# 1. X\n\n## Change Log\n<!--\nGive the state and date, e.g.\n- [approved](URL) (2022-04-01)\n-->\n\n## Context\n\nC.\n";
         assert!(!is_dated(Path::new("0001-x.md"), text, &adr(text)));
