@@ -140,10 +140,6 @@ pub struct LogStyle {
     /// The majority's scheme, how to show it, and whether it is canonical.
     scheme: Option<(String, String, bool)>,
     kebab_titles: bool,
-    /// Whether at least two titles are kebab-case but for capitals (`0019-GPIO.md`,
-    /// `0001-use-CC0-or-MIT-as-license.md`): the log writes names and acronyms in their case
-    /// ("title-with-dashes", as MADR puts it), so capitals alone break nothing.
-    cased_titles: bool,
 }
 
 impl LogStyle {
@@ -161,14 +157,9 @@ impl LogStyle {
             .map(|p| (p.scheme.clone(), p.shown.clone(), p.canonical));
         let titled: Vec<&Parts<'_>> = all.iter().filter(|p| !p.title.is_empty()).collect();
         let kebab = titled.iter().filter(|p| is_kebab(p.title)).count();
-        let cased = titled
-            .iter()
-            .filter(|p| !is_kebab(p.title) && is_kebab(&p.title.to_ascii_lowercase()))
-            .count();
         LogStyle {
             scheme,
             kebab_titles: kebab * 2 >= titled.len(),
-            cased_titles: cased >= 2,
         }
     }
 }
@@ -200,10 +191,12 @@ pub fn check(name: &str, convention: FileNameConvention, log: &LogStyle) -> Opti
                 };
                 return Some(format!("the file name `{name}` does not follow {expected}"));
             }
+            // Case is not judged here: acronyms and names keep their capitals in dashed titles
+            // (`0019-use-GPIO-pins.md`, MADR's own `0001-use-CC0-or-MIT-as-license.md`:
+            // "title-with-dashes"). An explicit `nnnn-kebab` or `date-kebab` judges it.
             let title_ok = parts.title.is_empty()
-                || is_kebab(parts.title)
-                || !log.kebab_titles
-                || (log.cased_titles && is_kebab(&parts.title.to_ascii_lowercase()));
+                || is_kebab(&parts.title.to_ascii_lowercase())
+                || !log.kebab_titles;
             (!title_ok).then(|| {
                 format!(
                     "the file name `{name}` is not kebab-case: `{}` has {}",
@@ -268,25 +261,18 @@ mod tests {
     }
 
     #[test]
-    fn capitals_pass_only_in_a_log_that_writes_names_in_their_case() {
-        // One capitalised name among kebab-case ones: the odd one out.
+    fn auto_leaves_case_to_the_explicit_conventions() {
         let log = LogStyle::of(&["0001-use-rest.md", "0002-use-queues.md", "0003-use-SQL.md"]);
-        assert!(
-            check("0003-use-SQL.md", FileNameConvention::Auto, &log)
-                .is_some_and(|m| m.ends_with("has capitals"))
-        );
-        // Two or more: acronyms in capitals are the log's style.
-        let log = LogStyle::of(&[
-            "0001-use-rest.md",
-            "0002-adopt-GraphQL.md",
-            "0003-use-SQL.md",
-            "0004-use-queues.md",
-        ]);
         let auto = |name| check(name, FileNameConvention::Auto, &log);
         assert_eq!(auto("0003-use-SQL.md"), None);
-        assert_eq!(auto("0005-move-to-AWS.md"), None);
-        // Other breaks still count.
-        assert!(auto("0006-move_to_AWS.md").is_some());
+        assert_eq!(auto("0004-give-records-a-TTL-of-300.md"), None);
+        // Other breaks still count, with the capitals named.
+        assert_eq!(
+            auto("0006-move_to_AWS.md").as_deref(),
+            Some(
+                "the file name `0006-move_to_AWS.md` is not kebab-case: `move_to_AWS` has capitals and `_`"
+            )
+        );
         assert!(auto("0007-move to AWS.md").is_some());
         // An explicit `nnnn-kebab` stays strict.
         assert!(check("0003-use-SQL.md", FileNameConvention::NnnnKebab, &log).is_some());
