@@ -508,3 +508,41 @@ fn missing_date_follows_whether_the_log_keeps_dates() {
         "{value}"
     );
 }
+
+#[test]
+fn a_status_suggestion_never_changes_the_meaning() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let adr = |n: u32, status: &str| {
+        format!(
+            "# {n}. Decision {n}\n\nDate: 2024-01-0{n}\n\n## Status\n\n{status}\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nE.\n"
+        )
+    };
+    write(
+        &dir.path().join("docs/adr/0001-decision-1.md"),
+        &adr(1, "Reverted"),
+    );
+    write(
+        &dir.path().join("docs/adr/0002-decision-2.md"),
+        &adr(2, "Superceded by [3. Decision 3](0003-decision-3.md)"),
+    );
+    write(
+        &dir.path().join("docs/adr/0003-decision-3.md"),
+        &adr(
+            3,
+            "Accepted\n\nSupersedes [2. Decision 2](0002-decision-2.md)",
+        ),
+    );
+    let run = run(dir.path(), &["check", "--format", "json"]);
+    let value = json(&run);
+    let messages: Vec<&str> = value["diagnostics"]
+        .as_array()
+        .map(|d| d.iter().filter_map(|f| f["message"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        messages,
+        vec![
+            "the status `Reverted` is not an allowed status (adrlint reads it as deprecated); if your log uses it, add `reverted` to `[adr] statuses` in adrlint.toml",
+            "the status `Superceded by 3` is not an allowed status; did you mean `superseded`?",
+        ]
+    );
+}

@@ -430,7 +430,13 @@ fn status(
     if !status_allowed(&status.value, allowed) {
         let word = first_word(&status.value);
         let mut message = format!("the status `{}` is not an allowed status", status.value);
-        if let Some(suggestion) = did_you_mean(&word, allowed.iter().map(String::as_str)) {
+        // A suggestion must not change the meaning: "Reverted" (a decision undone) is no typo
+        // of "rejected", while "Superceded" is one of "superseded".
+        let suggestion = did_you_mean(&word, allowed.iter().map(String::as_str)).filter(|s| {
+            let kind = status_kind(&word);
+            kind == StatusKind::Unknown || kind == status_kind(s)
+        });
+        if let Some(suggestion) = suggestion {
             message = format!("{message}; did you mean `{suggestion}`?");
         } else {
             if let Some(meaning) = meaning(status.kind) {
