@@ -187,7 +187,7 @@ fn status_rules() {
     );
     assert_eq!(
         value["diagnostics"][3]["message"],
-        "the status `Approved` is not an allowed status (adrlint reads it as accepted)"
+        "the status `Approved` is not an allowed status (adrlint reads it as accepted); if your log uses it, add `approved` to `[adr] statuses` in adrlint.toml"
     );
 }
 
@@ -456,5 +456,93 @@ fn graph_is_deterministic_and_takes_paths() {
         missing.stderr.contains("`nope` does not exist"),
         "{}",
         missing.stderr
+    );
+}
+
+#[test]
+fn missing_date_follows_whether_the_log_keeps_dates() {
+    let adr = |n: u32, date: &str| {
+        format!(
+            "# {n}. Decision {n}\n\n{date}## Status\n\nAccepted\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nE.\n"
+        )
+    };
+    // A log that never records dates: nothing to report, file by file.
+    let undated = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for n in 1..=3 {
+        write(
+            &undated
+                .path()
+                .join(format!("docs/adr/000{n}-decision-{n}.md")),
+            &adr(n, ""),
+        );
+    }
+    let run_undated = run(undated.path(), &["check", "--format", "json"]);
+    assert_eq!(rows(&json(&run_undated)), vec![]);
+    // A log that dates its ADRs (one in a changelog): the undated one is reported.
+    let dated = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(
+        &dated.path().join("docs/adr/0001-decision-1.md"),
+        &adr(1, "Date: 2024-01-01\n\n"),
+    );
+    write(
+        &dated.path().join("docs/adr/0002-decision-2.md"),
+        &adr(
+            2,
+            "## Changelog\n\n- [accepted](https://example.org/pull/2) (2024-02-01)\n\n",
+        ),
+    );
+    write(
+        &dated.path().join("docs/adr/0003-decision-3.md"),
+        &adr(3, ""),
+    );
+    let run_dated = run(dated.path(), &["check", "--format", "json"]);
+    let value = json(&run_dated);
+    assert_eq!(
+        rows(&value),
+        vec![row("missing-date", &at("0003-decision-3.md"), 1, 3, "info")]
+    );
+    assert!(
+        value["diagnostics"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("2 of the 2 other ADRs")),
+        "{value}"
+    );
+}
+
+#[test]
+fn a_status_suggestion_never_changes_the_meaning() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let adr = |n: u32, status: &str| {
+        format!(
+            "# {n}. Decision {n}\n\nDate: 2024-01-0{n}\n\n## Status\n\n{status}\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nE.\n"
+        )
+    };
+    write(
+        &dir.path().join("docs/adr/0001-decision-1.md"),
+        &adr(1, "Reverted"),
+    );
+    write(
+        &dir.path().join("docs/adr/0002-decision-2.md"),
+        &adr(2, "Superceded by [3. Decision 3](0003-decision-3.md)"),
+    );
+    write(
+        &dir.path().join("docs/adr/0003-decision-3.md"),
+        &adr(
+            3,
+            "Accepted\n\nSupersedes [2. Decision 2](0002-decision-2.md)",
+        ),
+    );
+    let run = run(dir.path(), &["check", "--format", "json"]);
+    let value = json(&run);
+    let messages: Vec<&str> = value["diagnostics"]
+        .as_array()
+        .map(|d| d.iter().filter_map(|f| f["message"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        messages,
+        vec![
+            "the status `Reverted` is not an allowed status (adrlint reads it as deprecated); if your log uses it, add `reverted` to `[adr] statuses` in adrlint.toml",
+            "the status `Superceded by 3` is not an allowed status; did you mean `superseded`?",
+        ]
     );
 }

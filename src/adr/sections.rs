@@ -182,7 +182,7 @@ pub fn status_kind(value: &str) -> StatusKind {
         "accepted" | "approved" | "adopted" | "agreed" | "decided" | "implemented" | "done"
         | "active" | "partially" | "complete" | "completed" => StatusKind::Accepted,
         "rejected" | "declined" | "withdrawn" | "abandoned" | "dropped" => StatusKind::Rejected,
-        "deprecated" | "obsolete" | "retired" | "archived" => StatusKind::Deprecated,
+        "deprecated" | "obsolete" | "retired" | "archived" | "reverted" => StatusKind::Deprecated,
         "superseded" | "superceded" | "replaced" => StatusKind::Superseded,
         "draft" | "wip" | "in-progress" | "in" => StatusKind::Draft,
         _ => StatusKind::Unknown,

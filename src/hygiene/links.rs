@@ -199,6 +199,19 @@ fn relation_before(text: &str, link: &Link, adr: &Adr) -> Option<Relation> {
     if gap.chars().count() > 40 {
         return None;
     }
+    // "This ADR in part supersedes [3]", "supersedes some aspects of [15]": the other ADR
+    // stays in force, so it owes no "Superseded by" in return.
+    let lead = before[..word.start()].trim_end().to_lowercase();
+    let gap_lower = gap.to_lowercase();
+    if ["in part", "partly", "partially", "partial"]
+        .iter()
+        .any(|w| lead.ends_with(w))
+        || ["aspects of", "part of", "parts of"]
+            .iter()
+            .any(|w| gap_lower.contains(w))
+    {
+        return None;
+    }
     let in_status = link
         .section
         .and_then(|i| adr.sections.get(i))
@@ -393,6 +406,21 @@ mod tests {
             vec![
                 (None, file("0004-w.md")),
                 (Some(Relation::Supersedes), file("0003-y.md")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_partial_supersession_is_no_relation() {
+        let text = "# 5. X\n\nThis ADR in part supersedes [3. Y](0003-y.md).\n\n\
+                    Note: this ADR supersedes some aspects of [ADR-4](0004-w.md).\n\n\
+                    ## Status\n\nAccepted\n\nSupersedes [2. V](0002-v.md)\n";
+        assert_eq!(
+            links(text),
+            vec![
+                (None, file("0003-y.md")),
+                (None, file("0004-w.md")),
+                (Some(Relation::Supersedes), file("0002-v.md")),
             ]
         );
     }

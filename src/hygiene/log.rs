@@ -197,7 +197,56 @@ pub fn check(entries: Vec<Entry>, plans: &[Plan]) -> Vec<(usize, Finding)> {
         }
     }
     links(&mut log, &mut out);
+    missing_dates(&log, &mut out);
     out.out
+}
+
+/// `missing-date`: an undated ADR in a format that has dates, in a log whose other ADRs are
+/// mostly dated (or that has no other ADR to tell). A log that never records dates (Nygard's
+/// original template and MADR leave the date out or make it optional) is not reported file by
+/// file. One folder per decision (`NAME/README.md`) makes the parent folder the log.
+fn missing_dates(log: &Log, out: &mut Reporter<'_>) {
+    let mut logs: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
+    for (index, entry) in log.entries.iter().enumerate() {
+        if !entry.facts.date_expected {
+            continue;
+        }
+        let folder = entry.facts.folder();
+        let key = if is_index_name(entry.facts.file_name()) {
+            folder.parent().unwrap_or(folder)
+        } else {
+            folder
+        };
+        logs.entry(key.to_path_buf()).or_default().push(index);
+    }
+    for members in logs.values() {
+        let dated = members
+            .iter()
+            .filter(|&&m| log.entries[m].facts.dated)
+            .count();
+        let others = members.len() - 1;
+        for &m in members {
+            let entry = &log.entries[m];
+            if entry.facts.dated || entry.report.is_none() || (others > 0 && dated * 2 < others) {
+                continue;
+            }
+            let format = entry.facts.format.map_or("", |f| f.id());
+            let message = if others == 0 {
+                format!("this {format} ADR has no date")
+            } else {
+                format!(
+                    "this {format} ADR has no date, while {dated} of the {others} other ADRs in its log have one"
+                )
+            };
+            out.report(
+                entry,
+                "missing-date",
+                entry.facts.anchor.clone(),
+                message,
+                None,
+            );
+        }
+    }
 }
 
 /// The numbering sequences: a folder, merged with its sibling and parent folders while their

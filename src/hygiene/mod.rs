@@ -114,6 +114,10 @@ pub struct Facts {
     /// The status as written.
     pub status_value: Option<String>,
     pub links: Vec<AdrLink>,
+    /// Whether the ADR carries a date in any form (see [`per_file::is_dated`]).
+    pub dated: bool,
+    /// Whether its format has a date at all: a recognised ADR in a known format.
+    pub date_expected: bool,
 }
 
 impl Facts {
@@ -129,6 +133,8 @@ impl Facts {
             status: None,
             status_value: None,
             links: Vec::new(),
+            dated: false,
+            date_expected: false,
         }
     }
 
@@ -145,6 +151,10 @@ impl Facts {
             status: adr.status.as_ref().map(|s| s.kind),
             status_value: adr.status.as_ref().map(|s| s.value.clone()),
             links: links::adr_links(path, text, adr),
+            dated: per_file::is_dated(path, text, adr),
+            date_expected: role == FileRole::Adr
+                && adr.format != Format::FreeForm
+                && per_file::recognised(adr),
         }
     }
 

@@ -191,7 +191,12 @@ pub fn check(name: &str, convention: FileNameConvention, log: &LogStyle) -> Opti
                 };
                 return Some(format!("the file name `{name}` does not follow {expected}"));
             }
-            let title_ok = parts.title.is_empty() || is_kebab(parts.title) || !log.kebab_titles;
+            // Case is not judged here: acronyms and names keep their capitals in dashed titles
+            // (`0019-use-GPIO-pins.md`, MADR's own `0001-use-CC0-or-MIT-as-license.md`:
+            // "title-with-dashes"). An explicit `nnnn-kebab` or `date-kebab` judges it.
+            let title_ok = parts.title.is_empty()
+                || is_kebab(&parts.title.to_ascii_lowercase())
+                || !log.kebab_titles;
             (!title_ok).then(|| {
                 format!(
                     "the file name `{name}` is not kebab-case: `{}` has {}",
@@ -253,6 +258,24 @@ mod tests {
         let check = |name| super::check(name, FileNameConvention::Auto, &log);
         assert_eq!(check("ADR-4.md"), None);
         assert!(check("ADR_5.md").is_some_and(|m| m.contains("`ADR-NNNN.md`")));
+    }
+
+    #[test]
+    fn auto_leaves_case_to_the_explicit_conventions() {
+        let log = LogStyle::of(&["0001-use-rest.md", "0002-use-queues.md", "0003-use-SQL.md"]);
+        let auto = |name| check(name, FileNameConvention::Auto, &log);
+        assert_eq!(auto("0003-use-SQL.md"), None);
+        assert_eq!(auto("0004-give-records-a-TTL-of-300.md"), None);
+        // Other breaks still count, with the capitals named.
+        assert_eq!(
+            auto("0006-move_to_AWS.md").as_deref(),
+            Some(
+                "the file name `0006-move_to_AWS.md` is not kebab-case: `move_to_AWS` has capitals and `_`"
+            )
+        );
+        assert!(auto("0007-move to AWS.md").is_some());
+        // An explicit `nnnn-kebab` stays strict.
+        assert!(check("0003-use-SQL.md", FileNameConvention::NnnnKebab, &log).is_some());
     }
 
     #[test]

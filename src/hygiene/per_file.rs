@@ -75,7 +75,7 @@ pub fn check(
         &mut out,
     );
     number(path, adr, &mut out);
-    dates(path, text, adr, plan, at, &mut out);
+    dates(adr, plan, &mut out);
     facts
 }
 
@@ -115,9 +115,14 @@ fn empty_sections(text: &str, adr: &Adr) -> Vec<usize> {
             .first()
             .is_some_and(|s| s.kind == SectionKind::Other),
     );
+    let parents = parents(adr);
     for (index, section) in adr.sections.iter().enumerate().skip(title) {
         let next = adr.sections.get(index + 1);
-        if next.is_some_and(|n| n.level > section.level) || carries_its_content(&section.title) {
+        if next.is_some_and(|n| n.level > section.level)
+            || carries_its_content(&section.title)
+            || names_an_option(adr, index, parents[index])
+            || groups_the_next_headings(adr, index)
+        {
             continue;
         }
         let end = next.map_or(text.len(), |n| n.heading_span.start);
@@ -136,6 +141,95 @@ fn carries_its_content(title: &str) -> bool {
         || title
             .split_once(": ")
             .is_some_and(|(_, value)| value.chars().any(char::is_alphanumeric))
+}
+
+/// A heading used as a list item: an option named under "Considered Options" (not under "Pros
+/// and Cons of the Options", where an empty option lacks its arguments), or a labelled option
+/// (`### A) No prefix index`, `### Option 2: …`) anywhere, as when Decision Outcome names the
+/// chosen one by its heading.
+fn names_an_option(adr: &Adr, index: usize, parent: Option<usize>) -> bool {
+    let section = &adr.sections[index];
+    let listed = parent.map(|p| &adr.sections[p]).is_some_and(|p| {
+        let title = p.title.to_lowercase();
+        p.kind == SectionKind::Options
+            && !title
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "pros" || w == "cons")
+    });
+    listed
+        || OPTION_LABEL
+            .as_ref()
+            .is_some_and(|r| r.is_match(section.title.trim()))
+}
+
+/// For each section, the index of the nearest earlier section with a lower level (one pass,
+/// however many headings a file has).
+fn parents(adr: &Adr) -> Vec<Option<usize>> {
+    let mut stack: Vec<usize> = Vec::new();
+    adr.sections
+        .iter()
+        .enumerate()
+        .map(|(index, section)| {
+            while stack
+                .last()
+                .is_some_and(|&top| adr.sections[top].level >= section.level)
+            {
+                stack.pop();
+            }
+            let parent = stack.last().copied();
+            stack.push(index);
+            parent
+        })
+        .collect()
+}
+
+/// `A) …`, `B. …`, `2) …`, `Option 3: …`, `Option B - …`.
+static OPTION_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z]\)|[A-Z]\.\s|\d{1,2}\)|(?i:option)\s+[A-Z0-9]{1,2}\b)").ok()
+});
+
+/// A heading whose parts follow as headings of its own level, a level too high: `## Consequences`
+/// then `## Positive`, `## Negative`; `### Options for the switchover` then `### Route 53`.
+fn groups_the_next_headings(adr: &Adr, index: usize) -> bool {
+    let section = &adr.sections[index];
+    let Some(next) = adr.sections.get(index + 1) else {
+        return false;
+    };
+    if next.level != section.level {
+        return false;
+    }
+    let part = next.title.trim().to_lowercase();
+    let title = section.title.to_lowercase();
+    match section.kind {
+        // `## Consequences`, not `### Negative` followed by `### Neutral`.
+        SectionKind::Consequences
+            if title.contains("consequence") || title.contains("implication") =>
+        {
+            [
+                "positive", "negative", "neutral", "pros", "cons", "good", "bad",
+            ]
+            .iter()
+            .any(|w| part.starts_with(w))
+        }
+        // `### Options for the switchover` then `### Route 53 failover`; not a plain
+        // `## Alternatives` left empty before `## References`.
+        SectionKind::Options => {
+            next.kind == SectionKind::Other
+                && !crate::adr::is_section_name(&section.title)
+                && ![
+                    "reference",
+                    "link",
+                    "note",
+                    "related",
+                    "see also",
+                    "appendix",
+                    "further",
+                ]
+                .iter()
+                .any(|w| part.starts_with(w))
+        }
+        _ => false,
+    }
 }
 
 fn has_content(text: &str, range: Range<usize>, comments: &[(Range<usize>, String)]) -> bool {
@@ -169,6 +263,21 @@ fn has_kind(adr: &Adr, kind: SectionKind) -> bool {
     adr.sections.iter().any(|s| s.kind == kind)
         || adr.sentences.iter().any(|s| s.kind == kind)
         || (kind == SectionKind::Status && adr.status.is_some())
+        || (kind == SectionKind::Consequences && weighs_the_decision(adr))
+}
+
+/// The decision's advantages and disadvantages as sub-sections of the Decision (or Rationale)
+/// section (`### Disadvantages of GOV.UK Notify`): its consequences under other names. The same
+/// headings under a rejected option are that option's arguments, not consequences.
+fn weighs_the_decision(adr: &Adr) -> bool {
+    let parents = parents(adr);
+    adr.sections.iter().enumerate().any(|(index, section)| {
+        let title = section.title.to_lowercase();
+        let weighs = ["advantage", "disadvantage", "benefit", "downside", "upside"]
+            .iter()
+            .any(|w| title.contains(w));
+        weighs && parents[index].is_some_and(|p| adr.sections[p].kind == SectionKind::Decision)
+    })
 }
 
 fn missing_sections(adr: &Adr, plan: &Plan, at: Range<usize>, out: &mut Out<'_>) {
@@ -307,7 +416,7 @@ fn status(
     // A badge that opens the Status section is the status, whatever prose follows it.
     let badge = badge_status(text, adr);
     let Some(status) = badge.as_ref().or(adr.status.as_ref()) else {
-        if !empty_status_section {
+        if !empty_status_section && !changelog_records_status(text, adr) {
             out.push(
                 "missing-status",
                 at,
@@ -321,10 +430,23 @@ fn status(
     if !status_allowed(&status.value, allowed) {
         let word = first_word(&status.value);
         let mut message = format!("the status `{}` is not an allowed status", status.value);
-        if let Some(suggestion) = did_you_mean(&word, allowed.iter().map(String::as_str)) {
+        // A suggestion must not change the meaning: "Reverted" (a decision undone) is no typo
+        // of "rejected", while "Superceded" is one of "superseded".
+        let suggestion = did_you_mean(&word, allowed.iter().map(String::as_str)).filter(|s| {
+            let kind = status_kind(&word);
+            kind == StatusKind::Unknown || kind == status_kind(s)
+        });
+        if let Some(suggestion) = suggestion {
             message = format!("{message}; did you mean `{suggestion}`?");
-        } else if let Some(meaning) = meaning(status.kind) {
-            message = format!("{message} (adrlint reads it as {meaning})");
+        } else {
+            if let Some(meaning) = meaning(status.kind) {
+                message = format!("{message} (adrlint reads it as {meaning})");
+            }
+            if !word.is_empty() {
+                message = format!(
+                    "{message}; if your log uses it, add `{word}` to `[adr] statuses` in adrlint.toml"
+                );
+            }
         }
         let names: Vec<&str> = allowed.iter().map(String::as_str).collect();
         // Underline the status word, not the link or remark after it.
@@ -451,16 +573,10 @@ fn number(path: &Path, adr: &Adr, out: &mut Out<'_>) {
     }
 }
 
-fn dates(path: &Path, text: &str, adr: &Adr, plan: &Plan, at: Range<usize>, out: &mut Out<'_>) {
+/// Invalid and future dates. A missing date is the log pass's to report: whether a date is
+/// expected depends on whether the log's other ADRs carry one (see [`is_dated`]).
+fn dates(adr: &Adr, plan: &Plan, out: &mut Out<'_>) {
     let Some(date) = &adr.date else {
-        if adr.format != Format::FreeForm && !dated_name(path) && !dated_preamble(text, adr) {
-            out.push(
-                "missing-date",
-                at,
-                format!("this {} ADR has no date", adr.format.id()),
-                None,
-            );
-        }
         return;
     };
     match parse_date_value(&date.value) {
@@ -490,28 +606,93 @@ fn dates(path: &Path, text: &str, adr: &Adr, plan: &Plan, at: Range<usize>, out:
 /// or a dated entry in a changelog section.
 static OTHER_DATE_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?im)(?:^|\|)[\s>*_|-]*(?:date|created|decided|decision date|date decided|date accepted|accepted on|last[ -]updated|updated)[*_\s]*[:|][*_\s]*\d",
+        r"(?im)(?:^|\|)[\s>*_|-]*(?:date|created|decided|decision date|date decided|date accepted|accepted on|last[ -]updated|updated)[*_\s]*[:|][*_\s]*\d|^[\s>*_-]*date[*_]*\s+\d{1,4}[-./]\d",
     )
     .ok()
 });
 
-/// A dated changelog entry: `- 2018-09-02: Initial draft`, `23-06-2018: Minor fixes`.
+/// A dated changelog entry: `- 2018-09-02: Initial draft`, `23-06-2018: Minor fixes`,
+/// `- July 15 2021: Created`, or a list item holding an ISO date anywhere
+/// (`- [approved](https://…/pull/12) (2022-07-12)`).
 static CHANGELOG_ENTRY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[\s>*_-]*(?:\d{4}-\d{2}-\d{2}|\d{1,3}[-./]\d{1,2}[-./]\d{2,4})\b").ok()
+    const MONTH: &str = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+    Regex::new(&format!(
+        r"(?mi)^[\s>*_#-]*(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,3}}[-./]\d{{1,2}}[-./]\d{{2,4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?[-\s]+{MONTH}[-\s,]+\d{{4}})\b|^\s*(?:[-*+]|\d+\.)\s.*\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"
+    ))
+    .ok()
 });
 
-fn dated_preamble(text: &str, adr: &Adr) -> bool {
-    let changelog = adr.sections.iter().enumerate().any(|(index, section)| {
+/// The text of the changelog sections ("Changelog", "Change Log", "History"), HTML comments
+/// (a template's instructions and examples) left out.
+fn changelogs(text: &str, adr: &Adr) -> Vec<String> {
+    let mut out = Vec::new();
+    for (index, section) in adr.sections.iter().enumerate() {
         let title = section.title.to_lowercase();
-        let end = adr
-            .sections
-            .get(index + 1)
+        if !(title.contains("changelog")
+            || title.contains("change log")
+            || title.contains("changlog")
+            || title.contains("history"))
+        {
+            continue;
+        }
+        // Up to the next heading of its level or above: entries may be sub-headings
+        // (`### November 2nd 2018`).
+        let end = adr.sections[index + 1..]
+            .iter()
+            .find(|next| next.level <= section.level)
             .map_or(text.len(), |next| next.heading_span.start);
-        (title.contains("changelog") || title.contains("change log") || title.contains("history"))
-            && CHANGELOG_ENTRY
-                .as_ref()
-                .is_some_and(|r| r.is_match(text.get(section.heading_span.end..end).unwrap_or("")))
-    });
+        let start = section.heading_span.end.min(end);
+        let mut body = String::new();
+        let mut at = start;
+        for (span, _) in adr
+            .comments
+            .iter()
+            .filter(|(s, _)| s.start >= start && s.end <= end)
+        {
+            body.push_str(text.get(at..span.start).unwrap_or(""));
+            at = span.end;
+        }
+        body.push_str(text.get(at..end).unwrap_or(""));
+        out.push(body);
+    }
+    out
+}
+
+/// A changelog that records the decision's states (`- [approved](https://…) (2022-07-12)`,
+/// `- Accepted: 2024-01-10`): the log keeps its status there, not in a Status section.
+fn changelog_records_status(text: &str, adr: &Adr) -> bool {
+    changelogs(text, adr).iter().any(|body| {
+        body.lines().any(|line| {
+            let item = line.trim_start();
+            let Some(rest) = item
+                .strip_prefix(['-', '*', '+'])
+                .filter(|r| r.starts_with(' '))
+            else {
+                return false;
+            };
+            let word: String = rest
+                .trim_start()
+                .trim_start_matches(['[', '*', '_', '`'])
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            // "in" (as in "In progress") and "open" are too common as first words.
+            !matches!(word.to_lowercase().as_str(), "in" | "open")
+                && status_kind(&word) != StatusKind::Unknown
+        })
+    })
+}
+
+/// Whether the ADR carries a date in any form: a date field or line (valid or not), a date in
+/// its file name, a date under another label before the first section, or a dated changelog.
+pub fn is_dated(path: &Path, text: &str, adr: &Adr) -> bool {
+    adr.date.is_some() || dated_name(path) || dated_preamble(text, adr)
+}
+
+fn dated_preamble(text: &str, adr: &Adr) -> bool {
+    let changelog = changelogs(text, adr)
+        .iter()
+        .any(|body| CHANGELOG_ENTRY.as_ref().is_some_and(|r| r.is_match(body)));
     if changelog {
         return true;
     }
@@ -566,12 +747,99 @@ mod tests {
             "# 1. X\n\n**Status:** Accepted | **Date:** 2025-03-04\n\n## Context\n\nC.\n"
         ));
         assert!(!dated("# 1. X\n\n## Context\n\nDecided: 2026-01-20\n"));
+        // Without the colon, and under a misspelt Changelog heading.
+        assert!(dated("# 1. X\n\nDate 09/04/2018\n\n## Context\n\nC.\n"));
+        assert!(dated(
+            "# 1. X\n\n## Changlog\n\n- 2021-06-09: First draft\n\n## Context\n\nC.\n"
+        ));
+        assert!(!dated("# 1. X\n\nUpdated 3 times.\n\n## Context\n\nC.\n"));
         assert!(dated(
             "# ADR 3: X\n\n## Changelog\n\n- 16-07-2018: Initial draft\n\n## Context\n\nC.\n"
         ));
         assert!(is_thematic_break("* * *"));
         assert!(!is_thematic_break("--"));
         assert!(!is_thematic_break("-x-"));
+    }
+
+    fn empty(text: &str) -> Vec<String> {
+        let adr = crate::adr::parse(Path::new("0001-x.md"), text);
+        empty_sections(text, &adr)
+            .into_iter()
+            .map(|i| adr.sections[i].title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn headings_used_as_list_items_are_not_empty_sections() {
+        // Options listed as headings under Considered Options, and the chosen one named by a
+        // labelled heading under Decision Outcome.
+        let text = "# 1. Pick a gateway\n\n## Context and Problem Statement\n\nWe need one.\n\n\
+                    ## Considered Options\n\n### Caddy\n\n### HAProxy\n\n\
+                    ## Decision Outcome\n\n### B) HAProxy\n\n## Consequences\n\nOne more service.\n";
+        assert_eq!(empty(text), Vec::<String>::new());
+        // Under Pros and Cons of the Options an empty option lacks its arguments.
+        let text = "# 1. Pick a gateway\n\n## Context\n\nWe need one.\n\n\
+                    ## Pros and Cons of the Options\n\n### Caddy\n\n### HAProxy\n\nFast.\n";
+        assert_eq!(empty(text), vec!["Caddy".to_string()]);
+    }
+
+    #[test]
+    fn a_heading_whose_parts_follow_at_its_own_level_is_not_empty() {
+        let text = "# 1. X\n\n## Context\n\nC.\n\n## Consequences\n\n## Positive\n\n- Faster.\n\n\
+                    ## Negative\n\n## Neutral\n\n## References\n";
+        // A part followed by the next part is still empty.
+        assert_eq!(empty(text), vec!["Negative", "Neutral", "References"]);
+        // An empty Alternatives section before References is empty; a descriptive options
+        // heading right before the options is not.
+        let text = "# 1. X\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Alternatives\n\n\
+                    ## References\n\n- R.\n\n### Options for the switchover\n\n\
+                    ### DNS failover\n\nFast.\n";
+        assert_eq!(empty(text), vec!["Alternatives"]);
+        // A decision followed by another section is still empty.
+        let text = "# 1. X\n\n## Context\n\nC.\n\n## Decision\n\n## Consequences\n\nD.\n";
+        assert_eq!(empty(text), vec!["Decision".to_string()]);
+    }
+
+    #[test]
+    fn advantages_under_the_decision_are_its_consequences() {
+        let adr = |text: &str| crate::adr::parse(Path::new("0001-x.md"), text);
+        let text = "# 1. X\n\n## Context\n\nC.\n\n## Decision\n\nUse a queue.\n\n\
+                    ### Disadvantages of the queue\n\nOne more service.\n";
+        assert!(has_kind(&adr(text), SectionKind::Consequences));
+        // Under a rejected option they are that option's arguments.
+        let text = "# 1. X\n\n## Context\n\nC.\n\n## Decision\n\nUse a queue.\n\n\
+                    ## Other options\n\n### Polling\n\n#### Disadvantages\n\nSlow.\n";
+        assert!(!has_kind(&adr(text), SectionKind::Consequences));
+    }
+
+    #[test]
+    fn dates_and_states_in_a_changelog() {
+        let adr = |text: &str| crate::adr::parse(Path::new("0001-x.md"), text);
+        let text = "# 1. X\n\n## Change Log\n\n- [approved](https://example.org/pr/7) (2023-02-14)\n\n## Context\n\nC.\n";
+        assert!(is_dated(Path::new("0001-x.md"), text, &adr(text)));
+        assert!(changelog_records_status(text, &adr(text)));
+        let text = "# 1. X\n\n## Changelog\n\n - March 3 2021: First draft by the platform team\n\n## Context\n\nC.\n";
+        assert!(is_dated(Path::new("0001-x.md"), text, &adr(text)));
+        assert!(!changelog_records_status(text, &adr(text)));
+        for entry in [
+            "- 20-Aug-2021: First draft",
+            "- 20 April 2021: First draft",
+            "2020-2-27: Created",
+            "### November 2nd 2018\n\nFirst draft.",
+        ] {
+            let text = format!("# 1. X\n\n## Changelog\n\n{entry}\n\n## Context\n\nC.\n");
+            assert!(
+                is_dated(Path::new("0001-x.md"), &text, &adr(&text)),
+                "{entry}"
+            );
+        }
+        // The template's own line is no date.
+        let text = "# 1. X\n\n## Changelog\n\n- {date}: {changelog}\n\n## Context\n\nC.\n";
+        assert!(!is_dated(Path::new("0001-x.md"), text, &adr(text)));
+        // A template's instructions in a comment are neither a date nor a state.
+        let text = "# 1. X\n\n## Change Log\n<!--\nGive the state and date, e.g.\n- [approved](URL) (2022-04-01)\n-->\n\n## Context\n\nC.\n";
+        assert!(!is_dated(Path::new("0001-x.md"), text, &adr(text)));
+        assert!(!changelog_records_status(text, &adr(text)));
     }
 
     #[test]
