@@ -33,6 +33,7 @@ print(f"adrlint {a*1000:.1f} ms, rg {r*1000:.1f} ms, ratio {a/r:.2f}")
 PY
 }
 
+per_size=()
 for size in $sizes; do
   dir="$work/corpus-$size"
   "$gen" --files "$size" --out "$dir" --seed 1 >/dev/null
@@ -44,7 +45,23 @@ for size in $sizes; do
   /usr/bin/time -f "%M" -o "$work/rss" "$bin" check "$dir" --format json >/dev/null 2>&1 || true
   rss=$(tail -1 "$work/rss")
   echo "$size files ($((bytes / 1024)) KiB): $(ratio "$work/$size.json"), adrlint peak RSS $((rss / 1024)) MiB"
+  per_size+=("$size:$work/$size.json")
 done
+
+# Linearity: adrlint's time per file at each size against the smallest size's.
+if [ "${#per_size[@]}" -gt 1 ]; then
+  python3 - "${per_size[@]}" <<'PY'
+import json, sys
+rows = []
+for arg in sys.argv[1:]:
+    size, path = arg.split(":", 1)
+    rows.append((int(size), json.load(open(path))["results"][0]["mean"]))
+base_size, base = rows[0]
+for size, mean in rows[1:]:
+    growth = (mean / size) / (base / base_size)
+    print(f"linearity {base_size} -> {size} files: time per file x{growth:.2f} (1.00 is linear)")
+PY
+fi
 
 first_size=${sizes%% *}
 files=("$work/corpus-$first_size"/team-000/docs/adr/*.md)
