@@ -45,7 +45,6 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
         return findings;
     }
     let rules = context.rules;
-    let mut rationale = Vec::new();
     let mut fired_in_decision: HashSet<usize> = HashSet::new();
     let mut deferred_chosen = Vec::new();
     let mut chosen_line_fired = false;
@@ -60,40 +59,25 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
         buffer.push_str(&sentence.text);
         buffer.push('\n');
     }
-    let bytes = buffer.as_bytes();
+    let prose = Prose {
+        adr,
+        bytes: buffer.as_bytes(),
+        starts: &starts,
+    };
+    // One pass over the document tells which rules' keywords it holds.
+    let present = rules.keyword_index().present(&rules.rules, prose.bytes);
     // Asserted matches: (sentence index, rule index, span in the sentence's text).
     let mut hits: Vec<(usize, usize, Range<usize>)> = Vec::new();
     for (rule_index, rule) in rules.rules.iter().enumerate() {
-        if !applies(rule, category) || context.severity(rule).is_none() {
+        // Rationale rules are searched later, and only if the ADR builds its own framework.
+        if rule.kind != RuleKind::Claim
+            || !present[rule_index]
+            || !applies(rule, category)
+            || context.severity(rule).is_none()
+        {
             continue;
         }
-        let compiled = rule.compiled();
-        let Some(_) = &compiled.combined else {
-            continue;
-        };
-        // Sentences holding a keyword; without keywords, every sentence.
-        let mut sentences: Vec<usize> = match &compiled.keywords {
-            Some(keywords) => keywords
-                .find_iter(bytes)
-                .map(|found| {
-                    starts
-                        .partition_point(|&start| start <= found.start())
-                        .saturating_sub(1)
-                })
-                .collect(),
-            None => (0..adr.sentences.len()).collect(),
-        };
-        sentences.dedup();
-        for index in sentences {
-            let Some(sentence) = adr.sentences.get(index) else {
-                continue;
-            };
-            if eligible(rule, sentence)
-                && let Some(span) = first_asserted(compiled, &sentence.text)
-            {
-                hits.push((index, rule_index, span));
-            }
-        }
+        prose.search(rule, rule_index, &mut hits);
     }
     hits.sort_by_key(|(index, rule, span)| (*index, span.start, *rule));
 
@@ -108,19 +92,16 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
             at += 1;
             let rule = &rules.rules[rule_index];
             let span = sentence.source_span(local);
-            match (rule.kind, rule.requires, context.severity(rule)) {
-                (RuleKind::Claim, Some(requires), Some(severity)) => {
-                    let mut finding =
-                        Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
-                    finding.label = Some(format!("this needs a {requires} team"));
-                    finding.requires = Some(requires);
-                    finding.category = Some(category);
-                    finding.category_source = context.category_source.clone();
-                    finding.help = rule.help.clone();
-                    claims_here.push((rule_index, finding));
-                }
-                (RuleKind::Rationale, _, _) => rationale.push((rule_index, span)),
-                _ => {}
+            // Only claim rules made hits (rationale rules are searched later).
+            if let (Some(requires), Some(severity)) = (rule.requires, context.severity(rule)) {
+                let mut finding =
+                    Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
+                finding.label = Some(format!("this needs a {requires} team"));
+                finding.requires = Some(requires);
+                finding.category = Some(category);
+                finding.category_source = context.category_source.clone();
+                finding.help = rule.help.clone();
+                claims_here.push((rule_index, finding));
             }
         }
         let claims_here = without_overlaps(claims_here);
@@ -149,11 +130,18 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
         .iter()
         .any(|f| f.requires == Some(Category::FrameworkCreator));
     if builds_its_own {
-        for (rule_index, span) in rationale {
+        let mut rationale = Vec::new();
+        for (rule_index, rule) in rules.rules.iter().enumerate() {
+            if rule.kind == RuleKind::Rationale && present[rule_index] {
+                prose.search(rule, rule_index, &mut rationale);
+            }
+        }
+        for (index, rule_index, local) in rationale {
             let rule = &rules.rules[rule_index];
             let Some(severity) = context.severity(rule) else {
                 continue;
             };
+            let span = adr.sentences[index].source_span(local);
             let mut finding = Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
             finding.label = Some("a reason often given for over-reach".to_string());
             finding.help = rule.help.clone();
@@ -162,6 +150,47 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
     }
     findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
     findings
+}
+
+/// A document's prose, a sentence a line, with where each sentence starts.
+struct Prose<'a> {
+    adr: &'a Adr,
+    bytes: &'a [u8],
+    starts: &'a [usize],
+}
+
+impl Prose<'_> {
+    /// Adds `rule`'s first asserted match in each eligible sentence to `hits`: its keywords
+    /// find the sentences (a literal search, as ripgrep's), its full patterns run only there.
+    fn search(&self, rule: &Rule, rule_index: usize, hits: &mut Vec<(usize, usize, Range<usize>)>) {
+        let compiled = rule.compiled();
+        if compiled.combined.is_none() {
+            return;
+        }
+        // Sentences holding a keyword; without keywords, every sentence.
+        let mut sentences: Vec<usize> = match &compiled.keywords {
+            Some(keywords) => keywords
+                .find_iter(self.bytes)
+                .map(|found| {
+                    self.starts
+                        .partition_point(|&start| start <= found.start())
+                        .saturating_sub(1)
+                })
+                .collect(),
+            None => (0..self.adr.sentences.len()).collect(),
+        };
+        sentences.dedup();
+        for index in sentences {
+            let Some(sentence) = self.adr.sentences.get(index) else {
+                continue;
+            };
+            if eligible(rule, sentence)
+                && let Some(span) = first_asserted(compiled, &sentence.text)
+            {
+                hits.push((index, rule_index, span));
+            }
+        }
+    }
 }
 
 /// Whether `rule` reads the ADRs of a `category` team: a claim rule when it requires a higher
@@ -291,6 +320,26 @@ mod tests {
     /// A claim and a reason often given for it, so both claim and rationale rules could fire.
     const ADR: &str = "# 1. Scheduler\n\n## Status\n\nAccepted\n\n## Decision\n\n\
         We will build our own job scheduler, because existing ones are too slow.\n";
+
+    #[test]
+    fn keyword_index_names_the_rules_a_document_can_match() {
+        let set = builtin();
+        let index = set.keyword_index();
+        let position = |id: &str| set.rules.iter().position(|r| &*r.id == id);
+        let Some(scheduler) = position("own-scheduler") else {
+            panic!("own-scheduler is a built-in rule");
+        };
+        let present = index.present(&set.rules, b"We will write our own job scheduler.\n");
+        assert!(present[scheduler]);
+        let present = index.present(&set.rules, b"We keep the monthly report as it is.\n");
+        assert!(!present[scheduler]);
+        // Rules without keywords are always searched.
+        for (rule, present) in set.rules.iter().zip(&present) {
+            if rule.keywords.is_none() {
+                assert!(present, "{}", rule.id);
+            }
+        }
+    }
 
     #[test]
     fn nothing_applies_to_a_framework_creator_team() {

@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use regex::bytes::{Regex, RegexBuilder};
+use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -86,6 +86,16 @@ pub fn compile_sized(pattern: &str, size_limit: usize) -> Result<Regex, regex::E
         .size_limit(size_limit)
         // A lazy DFA whose cache is too small for the patterns rebuilds its states over and
         // over; these patterns are large, so give the cache room.
+        .dfa_size_limit(DFA_CACHE_LIMIT)
+        .build()
+}
+
+/// Many sources as one set, with the options of [`compile_sized`].
+pub fn compile_set(sources: &[&str]) -> Result<RegexSet, regex::Error> {
+    RegexSetBuilder::new(sources)
+        .unicode(false)
+        .multi_line(true)
+        .size_limit(COMBINED_SIZE_LIMIT)
         .dfa_size_limit(DFA_CACHE_LIMIT)
         .build()
 }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use std::sync::OnceLock;
 
-use regex::bytes::Regex;
+use regex::bytes::{Regex, RegexSet};
 
 use crate::adr::SectionKind;
 use crate::category::Category;
@@ -134,6 +134,49 @@ pub const EXCLUDE_WINDOW: usize = 40;
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     by_id: HashMap<Arc<str>, usize>,
+    /// Every rule's keywords in one set, built on first use.
+    keyword_index: OnceLock<KeywordIndex>,
+}
+
+/// Which rules' keywords a document holds, found in one pass over it: a rule whose keywords
+/// are absent is neither compiled nor searched. (The keywords are short words, so their union
+/// stays small, unlike the union of the full patterns.)
+#[derive(Debug, Default)]
+pub struct KeywordIndex {
+    set: Option<RegexSet>,
+    /// The rule of each pattern in `set`.
+    rule_of: Vec<usize>,
+}
+
+impl KeywordIndex {
+    fn build(rules: &[Rule]) -> KeywordIndex {
+        let (rule_of, sources): (Vec<usize>, Vec<&str>) = rules
+            .iter()
+            .enumerate()
+            .filter_map(|(index, rule)| Some((index, rule.keywords.as_deref()?)))
+            .unzip();
+        // Every source compiled alone when its pack was loaded (or by the test suite, for the
+        // built-in packs); should the set still fail, each rule falls back to its own scan.
+        let set = load::compile_set(&sources).ok();
+        KeywordIndex { set, rule_of }
+    }
+
+    /// For each rule of the set: `false` when the rule has keywords and `haystack` holds none
+    /// of them.
+    pub fn present(&self, rules: &[Rule], haystack: &[u8]) -> Vec<bool> {
+        let Some(set) = &self.set else {
+            return vec![true; rules.len()];
+        };
+        let mut present: Vec<bool> = rules.iter().map(|r| r.keywords.is_none()).collect();
+        for pattern in set.matches(haystack).iter() {
+            if let Some(&rule) = self.rule_of.get(pattern)
+                && let Some(slot) = present.get_mut(rule)
+            {
+                *slot = true;
+            }
+        }
+        present
+    }
 }
 
 impl RuleSet {
@@ -147,7 +190,16 @@ impl RuleSet {
             .enumerate()
             .map(|(i, r)| (Arc::clone(&r.id), i))
             .collect();
-        RuleSet { rules, by_id }
+        RuleSet {
+            rules,
+            by_id,
+            keyword_index: OnceLock::new(),
+        }
+    }
+
+    pub fn keyword_index(&self) -> &KeywordIndex {
+        self.keyword_index
+            .get_or_init(|| KeywordIndex::build(&self.rules))
     }
 
     pub fn ids(&self) -> impl Iterator<Item = &str> {
