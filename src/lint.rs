@@ -292,16 +292,16 @@ enum ReadFailure {
 /// A file's bytes if it has at most `max` of them.
 fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadFailure> {
     use std::io::Read;
-    let size = std::fs::metadata(path)
-        .map_err(ReadFailure::Unreadable)?
-        .len();
+    // The size from the open file (fstat), not the path: one lookup of the path, not two.
+    let file = std::fs::File::open(path).map_err(ReadFailure::Unreadable)?;
+    let size = file.metadata().map_err(ReadFailure::Unreadable)?.len();
     if size > max {
         return Err(ReadFailure::TooLarge(Some(size)));
     }
     // Read at most one byte over the limit: a file that grew since `metadata` stays bounded.
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(max.saturating_add(1)).read_to_end(&mut bytes))
+    let mut bytes = Vec::with_capacity(usize::try_from(size).map_or(0, |s| s.saturating_add(1)));
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
         .map_err(ReadFailure::Unreadable)?;
     if bytes.len() as u64 > max {
         return Err(ReadFailure::TooLarge(None));

@@ -68,8 +68,13 @@ impl Log {
             };
             let mut paths: Vec<PathBuf> = read
                 .filter_map(Result::ok)
+                // The listing's file type costs no system call; only links are followed.
+                .filter(|e| {
+                    e.file_type()
+                        .is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file()))
+                })
                 .map(|e| e.path())
-                .filter(|p| crate::discover::is_markdown(p) && p.is_file())
+                .filter(|p| crate::discover::is_markdown(p))
                 .collect();
             paths.sort();
             for path in paths {
