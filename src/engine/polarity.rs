@@ -43,7 +43,11 @@ pub fn is_asserted(text: &str, claim: Range<usize>) -> bool {
             }
         }
     }
-    if COMPARED_WITH.iter().any(|cue| ends_with_word(before, cue)) {
+    let compared = without_trailing_adverb(before);
+    if COMPARED_WITH
+        .iter()
+        .any(|cue| ends_with_word(compared, cue))
+    {
         return false;
     }
     let after = &bytes[claim.end..];
@@ -67,6 +71,24 @@ const COMPARED_WITH: [&str; 8] = [
     "compared with",
     "unlike",
 ];
+
+/// `before` without a last word that only qualifies the claim: "over directly using Dask",
+/// "than simply running Kafka", "over just adopting Spark".
+fn without_trailing_adverb(before: &[u8]) -> &[u8] {
+    let trimmed = before.trim_ascii_end();
+    let start = trimmed
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let word = trimmed[start..].to_ascii_lowercase();
+    let qualifies = matches!(word.as_slice(), b"just" | b"merely" | b"only" | b"also")
+        || (word.len() > 4 && word.ends_with(b"ly"));
+    if qualifies {
+        &trimmed[..start]
+    } else {
+        trimmed
+    }
+}
 
 fn ends_with_word(before: &[u8], word: &str) -> bool {
     let trimmed = before.trim_ascii_end();
@@ -223,6 +245,24 @@ mod tests {
         assert!(!asserted(
             "Someone said \"let us build our own scheduler\" once.",
             "build our own scheduler"
+        ));
+    }
+
+    #[test]
+    fn the_alternative_compared_against_is_not_asserted() {
+        assert!(!asserted(
+            "Beam stays the better fit over directly using Dask for these jobs.",
+            "using Dask"
+        ));
+        assert!(!asserted(
+            "It is cheaper than simply running Kafka ourselves.",
+            "running Kafka"
+        ));
+        assert!(!asserted("We chose Beam over using Spark.", "using Spark"));
+        // An adverb alone is no comparison.
+        assert!(asserted(
+            "We will directly use Spark for the nightly jobs.",
+            "use Spark"
         ));
     }
 }
