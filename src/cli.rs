@@ -60,8 +60,9 @@ pub struct CheckArgs {
     /// Also lint files that .gitignore and .ignore files hide
     #[arg(long)]
     pub no_ignore: bool,
-    /// Read one ADR from standard input; PATH names it and finds its adrlint.toml
-    #[arg(long, value_name = "PATH", conflicts_with = "paths")]
+    /// Read one ADR from standard input; PATH names it and finds its adrlint.toml (a path
+    /// argument, if any, must be `-`)
+    #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
     /// Print the number of findings per rule instead of the findings
     #[arg(long)]

@@ -182,28 +182,17 @@ fn broken_baseline_is_a_configuration_error() {
 #[test]
 fn stdin_is_linted_under_the_given_name() {
     let dir = fixture("nygard");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_adrlint"))
-        .args([
-            "check",
+    let (code, stdout, _) = check_with_stdin(
+        &dir,
+        &[
             "--format",
             "short",
             "--stdin-filename",
             "docs/adr/0009-new.md",
-        ])
-        .current_dir(&dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
-    if let Some(stdin) = child.stdin.as_mut() {
-        use std::io::Write;
-        stdin
-            .write_all(b"# 9. New\n\n## Decision\n\nWe will build our own scheduler.\n")
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
-    let output = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(1));
+        ],
+        b"# 9. New\n\n## Decision\n\nWe will build our own scheduler.\n",
+    );
+    assert_eq!(code, Some(1));
     assert!(
         stdout.contains("docs/adr/0009-new.md:5:9: error[own-scheduler]"),
         "{stdout}"
@@ -219,6 +208,61 @@ fn stdin_is_linted_under_the_given_name() {
         !dir.join("docs/adr/0009-new.md").exists(),
         "stdin is never written to disk"
     );
+}
+
+/// Runs `check` with `args` in `dir`, writing `input` to its standard input.
+fn check_with_stdin(
+    dir: &std::path::Path,
+    args: &[&str],
+    input: &[u8],
+) -> (Option<i32>, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_adrlint"))
+        .arg("check")
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    if let Some(stdin) = child.stdin.as_mut() {
+        use std::io::Write;
+        // A run that exits before reading closes the pipe; that is what some cases test.
+        let _ = stdin.write_all(input);
+    }
+    let output = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn dash_names_standard_input_only_with_a_stdin_filename() {
+    let dir = fixture("nygard");
+    let adr = b"# 9. New\n\n## Decision\n\nWe will build our own scheduler.\n";
+    let name = [
+        "--format",
+        "short",
+        "--stdin-filename",
+        "docs/adr/0009-new.md",
+    ];
+
+    let (code, stdout, _) = check_with_stdin(&dir, &[&name[..], &["-"]].concat(), adr);
+    assert_eq!(code, Some(1));
+    assert!(
+        stdout.contains("docs/adr/0009-new.md:5:9: error[own-scheduler]"),
+        "{stdout}"
+    );
+
+    let (code, _, stderr) = check_with_stdin(&dir, &[&name[..], &["docs/adr"]].concat(), adr);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("give no other path"), "{stderr}");
+
+    let (code, _, stderr) = check_with_stdin(&dir, &["-"], adr);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("only with --stdin-filename"), "{stderr}");
 }
 
 #[test]

@@ -119,6 +119,22 @@ pub fn run(args: &CheckArgs) -> u8 {
         None => None,
     };
 
+    // `-` stands for standard input, as in ruff and other linters; it needs a name.
+    let dash = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let usage = match (&args.stdin_filename, dash) {
+        (Some(_), _) if args.paths.iter().any(|p| p.as_os_str() != "-") => {
+            Some("--stdin-filename reads standard input: give no other path (or only `-`)")
+        }
+        (None, true) => Some("`-` reads standard input only with --stdin-filename <PATH>"),
+        _ => None,
+    };
+    if let Some(message) = usage {
+        let problem = Problem::error("usage", message)
+            .help("adrlint check --stdin-filename docs/adr/0007-x.md - < draft.md");
+        print_problems(&[problem], &sources, color);
+        return EXIT_ERROR;
+    }
+
     // What to lint: standard input (named by --stdin-filename), or files and folders.
     let stdin = match &args.stdin_filename {
         Some(name) => {
