@@ -135,10 +135,7 @@ fn batch_bytes() -> usize {
 
 /// The built-in packs, loaded once.
 fn load_builtin() -> Arc<RuleSet> {
-    let mut sources = SourceMap::default();
-    let loaded =
-        RuleSetLoader::new(&mut sources).and_then(|mut loader| loader.load(&[], &mut sources));
-    match loaded {
+    match RuleSetLoader::builtin_set(&mut SourceMap::default()) {
         Ok(set) => set,
         Err(problems) => panic!("built-in packs do not load: {problems:?}"),
     }

@@ -45,8 +45,7 @@ fn every_real_adr_is_parsed_and_classified() {
     files.sort();
     assert!(files.len() > 1000, "the corpus holds {} files", files.len());
 
-    let mut sources = SourceMap::default();
-    let rules = match RuleSetLoader::new(&mut sources).and_then(|mut l| l.load(&[], &mut sources)) {
+    let rules = match RuleSetLoader::builtin_set(&mut SourceMap::default()) {
         Ok(rules) => rules,
         Err(problems) => panic!("built-in packs do not load: {problems:?}"),
     };

@@ -15,10 +15,7 @@ use adrlint::source::SourceMap;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 fn builtin() -> Arc<RuleSet> {
-    let mut sources = SourceMap::default();
-    let loaded =
-        RuleSetLoader::new(&mut sources).and_then(|mut loader| loader.load(&[], &mut sources));
-    match loaded {
+    match RuleSetLoader::builtin_set(&mut SourceMap::default()) {
         Ok(set) => set,
         Err(problems) => panic!("built-in packs do not load: {problems:?}"),
     }

@@ -294,11 +294,7 @@ mod tests {
     use crate::source::SourceMap;
 
     fn builtin() -> Arc<RuleSet> {
-        let mut sources = SourceMap::default();
-        let Ok(mut loader) = RuleSetLoader::new(&mut sources) else {
-            panic!("built-in packs must parse");
-        };
-        let Ok(set) = loader.load(&[], &mut sources) else {
+        let Ok(set) = RuleSetLoader::builtin_set(&mut SourceMap::default()) else {
             panic!("built-in packs must load");
         };
         set

@@ -131,6 +131,12 @@ impl RuleSetLoader {
         }
     }
 
+    /// The rule set of the built-in packs alone: what tests, benchmarks and tools without a
+    /// manifest start from.
+    pub fn builtin_set(sources: &mut SourceMap) -> Result<Arc<RuleSet>, Vec<Problem>> {
+        RuleSetLoader::new(sources)?.load(&[], sources)
+    }
+
     /// The rule set of the built-in packs plus `includes` (paths with the manifest span that
     /// named them, for errors).
     pub fn load(
@@ -638,23 +644,14 @@ explain = "e"
 
     #[test]
     fn builtin_packs_load() {
-        let mut sources = SourceMap::default();
-        let loader = RuleSetLoader::new(&mut sources);
-        let Ok(mut loader) = loader else {
-            panic!("built-in packs must parse");
-        };
-        let set = loader.load(&[], &mut sources);
+        let set = RuleSetLoader::builtin_set(&mut SourceMap::default());
         assert!(set.is_ok(), "{:?}", set.err());
     }
 
     /// Built-in packs skip regex compilation at start-up; this is where they are checked.
     #[test]
     fn builtin_regexes_compile() {
-        let mut sources = SourceMap::default();
-        let Ok(mut loader) = RuleSetLoader::new(&mut sources) else {
-            panic!("built-in packs must parse");
-        };
-        let Ok(set) = loader.load(&[], &mut sources) else {
+        let Ok(set) = RuleSetLoader::builtin_set(&mut SourceMap::default()) else {
             panic!("built-in packs must load");
         };
         for rule in &set.rules {
