@@ -13,6 +13,7 @@ use crate::engine::{self, Context};
 use crate::hygiene::log::Entry;
 use crate::hygiene::{Facts, HygieneConfig};
 use crate::manifest::Level;
+use crate::report::fingerprint;
 use crate::rules::{Rule, RuleSet};
 use crate::source::SourceFile;
 use crate::suppress;
@@ -121,11 +122,9 @@ pub fn log_pass(analysed: &mut [Analysed], plan_of: &[usize], plans: &[Plan]) {
     }
 }
 
-/// FNV-1a over the text: cheap, and only compared within one run.
+/// Cheap, and only compared within one run.
 fn text_hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+    fingerprint::fnv1a(text.as_bytes(), fingerprint::OFFSET)
 }
 
 /// Reads, decodes, parses and evaluates one file. Input problems become findings of the

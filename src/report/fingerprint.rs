@@ -4,7 +4,7 @@
 use crate::diag::{FileReport, Finding};
 
 /// FNV-1a, 64-bit: stable across platforms, releases and runs (unlike `DefaultHasher`).
-fn fnv1a(bytes: &[u8], mut hash: u64) -> u64 {
+pub(crate) fn fnv1a(bytes: &[u8], mut hash: u64) -> u64 {
     for &byte in bytes {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -12,7 +12,8 @@ fn fnv1a(bytes: &[u8], mut hash: u64) -> u64 {
     hash
 }
 
-const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a's starting value.
+pub(crate) const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// The claim's words, lower-cased, with white space (and so line breaks) collapsed.
 pub fn normalised_text(source: &str, finding: &Finding) -> String {

@@ -42,6 +42,16 @@ pub fn write_findings(
                 .iter()
                 .map(move |finding| finding_diagnostic(finding, file))
         });
+    emit(out, sources, color, diagnostics)
+}
+
+/// Writes `diagnostics` to `out`, in colour or not.
+fn emit(
+    out: &mut dyn Write,
+    sources: &SourceMap,
+    color: bool,
+    diagnostics: impl Iterator<Item = Diagnostic<FileId>>,
+) -> io::Result<()> {
     if color {
         emit_each(&mut Ansi::new(out), sources, diagnostics)
     } else {
@@ -50,8 +60,15 @@ pub fn write_findings(
 }
 
 pub fn render_problems(problems: &[Problem], sources: &SourceMap, color: bool) -> String {
-    let diagnostics: Vec<Diagnostic<FileId>> = problems.iter().map(problem_diagnostic).collect();
-    emit_all(&diagnostics, sources, color)
+    let mut bytes = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = emit(
+        &mut bytes,
+        sources,
+        color,
+        problems.iter().map(problem_diagnostic),
+    );
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 fn finding_diagnostic(finding: &Finding, file: FileId) -> Diagnostic<FileId> {
@@ -105,25 +122,6 @@ fn problem_diagnostic(problem: &Problem) -> Diagnostic<FileId> {
         .with_message(problem.message.clone())
         .with_labels(labels)
         .with_notes(problem.notes.clone())
-}
-
-fn emit_all(diagnostics: &[Diagnostic<FileId>], sources: &SourceMap, color: bool) -> String {
-    let mut bytes = Vec::new();
-    // Writing into a Vec cannot fail.
-    let _ = if color {
-        emit_each(
-            &mut Ansi::new(&mut bytes),
-            sources,
-            diagnostics.iter().cloned(),
-        )
-    } else {
-        emit_each(
-            &mut NoColor::new(&mut bytes),
-            sources,
-            diagnostics.iter().cloned(),
-        )
-    };
-    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 fn emit_each<W: WriteColor>(
