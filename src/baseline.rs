@@ -11,7 +11,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::diag::{FileReport, Finding, Problem};
-use crate::report::fingerprint::{fingerprints, normalised_text};
+use crate::report::fingerprint::fingerprints;
 use crate::rules::RuleSet;
 use crate::source::{FileId, SourceFile, SourceMap};
 
@@ -53,7 +53,7 @@ pub fn write(path: &Path, reports: &[FileReport]) -> std::io::Result<usize> {
                 path: report.path.clone(),
                 rule: finding.rule.to_string(),
                 fingerprint,
-                text: normalised_text(&report.source, finding),
+                text: finding.words().to_string(),
             });
         }
     }
@@ -187,11 +187,8 @@ impl Baseline {
                 stale.push(finding);
             }
         }
-        (!stale.is_empty()).then(|| FileReport {
-            path: self.display.clone(),
-            source: Arc::clone(&self.source),
-            findings: stale,
-        })
+        (!stale.is_empty())
+            .then(|| FileReport::new(self.display.clone(), Arc::clone(&self.source), stale))
     }
 
     /// The line of the `nth` (1-based) entry with this fingerprint in the baseline file.

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::category::Category;
-use crate::source::FileId;
+use crate::source::{FileId, SourceFile};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -80,8 +80,41 @@ pub struct Finding {
     pub requires: Option<Category>,
     pub category: Option<Category>,
     pub category_source: Option<CategorySource>,
-    pub help: Option<String>,
+    /// Shared with the rule: a run may report the same advice thousands of times.
+    pub help: Option<Arc<str>>,
     pub notes: Vec<String>,
+    /// Set by [`FileReport::locate`] while the file's text is at hand.
+    pub location: Option<Location>,
+}
+
+/// Where a finding is, worked out while its file's text was at hand. A run lets go of each
+/// file's text once its findings are located, so that memory grows with the findings rather
+/// than with the size of the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// 1-based line and column (in Unicode scalar values) of the span's start.
+    pub start: (u32, u32),
+    /// The same for the span's end.
+    pub end: (u32, u32),
+    /// The span's words, lower-cased, white space collapsed: what fingerprints hash.
+    pub words: Box<str>,
+}
+
+impl Location {
+    /// Locates `finding` in `file`.
+    pub fn of(finding: &Finding, file: &SourceFile) -> Location {
+        let narrow = |(line, column): (usize, usize)| {
+            (
+                u32::try_from(line).unwrap_or(u32::MAX),
+                u32::try_from(column).unwrap_or(u32::MAX),
+            )
+        };
+        Location {
+            start: narrow(file.line_col(finding.span.start)),
+            end: narrow(file.line_col(finding.span.end)),
+            words: crate::report::fingerprint::normalised_text(&file.text, finding).into(),
+        }
+    }
 }
 
 impl Finding {
@@ -102,7 +135,27 @@ impl Finding {
             category_source: None,
             help: None,
             notes: Vec::new(),
+            location: None,
         }
+    }
+
+    /// 1-based line and column of the start (`1:1` before the finding is located).
+    pub fn start(&self) -> (usize, usize) {
+        self.location
+            .as_ref()
+            .map_or((1, 1), |l| (l.start.0 as usize, l.start.1 as usize))
+    }
+
+    /// 1-based line and column of the end.
+    pub fn end(&self) -> (usize, usize) {
+        self.location
+            .as_ref()
+            .map_or((1, 1), |l| (l.end.0 as usize, l.end.1 as usize))
+    }
+
+    /// The words fingerprints hash (empty before the finding is located).
+    pub fn words(&self) -> &str {
+        self.location.as_ref().map_or("", |l| &l.words)
     }
 }
 
@@ -111,8 +164,63 @@ impl Finding {
 pub struct FileReport {
     /// Path as shown to the user (relative to the working folder when under it, `/`-separated).
     pub path: String,
-    pub source: Arc<str>,
+    pub text: Text,
+    /// Sorted by position, each located.
     pub findings: Vec<Finding>,
+}
+
+impl FileReport {
+    /// A report on `text`, its findings located in it.
+    pub fn new(path: String, text: Arc<str>, mut findings: Vec<Finding>) -> FileReport {
+        locate(&mut findings, &text);
+        FileReport {
+            path,
+            text: Text::Kept(text),
+            findings,
+        }
+    }
+}
+
+/// Locates the findings not yet located in `text`, their file's text.
+pub fn locate(findings: &mut [Finding], text: &Arc<str>) {
+    if findings.iter().all(|f| f.location.is_some()) {
+        return;
+    }
+    let file = SourceFile::new("", Arc::clone(text));
+    for finding in findings.iter_mut().filter(|f| f.location.is_none()) {
+        finding.location = Some(Location::of(finding, &file));
+    }
+}
+
+/// A file's text, kept, or let go with what tells the same text when the file is read again.
+#[derive(Debug, Clone)]
+pub enum Text {
+    Kept(Arc<str>),
+    Released { hash: u64, len: usize },
+}
+
+impl Text {
+    /// Lets go of `text`, keeping its hash and length.
+    pub fn release(text: &str) -> Text {
+        Text::Released {
+            hash: text_hash(text),
+            len: text.len(),
+        }
+    }
+
+    /// Whether `text` is the text that was kept or let go.
+    pub fn matches(&self, text: &str) -> bool {
+        match self {
+            Text::Kept(kept) => **kept == *text,
+            Text::Released { hash, len } => *len == text.len() && text_hash(text) == *hash,
+        }
+    }
+}
+
+/// Cheap, and only compared within one run.
+fn text_hash(text: &str) -> u64 {
+    use crate::report::fingerprint::{OFFSET, fnv1a};
+    fnv1a(text.as_bytes(), OFFSET)
 }
 
 /// A labelled span in a file of the run's source map.

@@ -8,12 +8,11 @@ use std::sync::Arc;
 
 use crate::adr;
 use crate::category::Category;
-use crate::diag::{CategorySource, FileReport, Finding};
+use crate::diag::{CategorySource, FileReport, Finding, Text, locate};
 use crate::engine::{self, Context};
 use crate::hygiene::log::Entry;
 use crate::hygiene::{Facts, HygieneConfig};
 use crate::manifest::Level;
-use crate::report::fingerprint;
 use crate::rules::{Rule, RuleSet};
 use crate::source::SourceFile;
 use crate::suppress;
@@ -48,55 +47,42 @@ impl Plan {
 /// A file read, parsed and evaluated, before its suppression comments are applied: the log
 /// pass ([`crate::hygiene::log`]) adds its findings in between.
 pub struct Analysed {
-    /// The path as shown to the user.
-    pub path: String,
-    pub source: Arc<str>,
+    text: Text,
     pub findings: Vec<Finding>,
     /// Boxed, so that a run over many files keeps small records and hands the facts to the
     /// log pass without copying them.
     pub facts: Option<Box<Facts>>,
     comments: Vec<(Range<usize>, String)>,
-    /// Set when the text was let go after analysis: a hash of it, to tell whether the file
-    /// read again for a late finding is the file that was analysed.
-    released: Option<u64>,
 }
 
 impl Analysed {
-    /// Lets go of the text of a file that no finding and no suppression comment points into.
-    /// Most files in a large run are clean; holding all their text until the log pass is over
-    /// would make memory grow with the size of the whole log rather than with its findings.
-    pub fn release_source(&mut self) {
-        if self.findings.is_empty() && self.comments.is_empty() && !self.source.is_empty() {
-            self.released = Some(text_hash(&self.source));
-            self.source = Arc::from("");
+    /// Locates the findings so far and lets go of the text, unless suppression comments will
+    /// need it. Holding every file's text until the log pass is over would make memory grow
+    /// with the size of the whole log rather than with its findings.
+    pub fn release_text(&mut self) {
+        // Skipped files (binary, too large, unreadable) have no text to let go or read again.
+        if let Text::Kept(text) = &self.text
+            && self.comments.is_empty()
+            && !text.is_empty()
+        {
+            locate(&mut self.findings, text);
+            self.text = Text::release(text);
+            // A few findings in a vector grown for more: at a hundred thousand files the spare
+            // room costs more than the findings.
+            self.findings.shrink_to_fit();
         }
     }
+}
 
-    /// Reads the text again for a file the log pass gave a finding after its text was let go.
-    /// If the file changed in between, the findings keep their messages but lose positions.
-    pub fn restore_source(&mut self, path: &Path, plan: &Plan) {
-        let Some(hash) = self.released else { return };
-        if self.findings.is_empty() {
-            return;
-        }
-        let text = read_limited(path, plan.max_file_size)
-            .ok()
-            .map(|bytes| decode(bytes).0);
-        match text {
-            Some(text) if text_hash(&text) == hash => {
-                self.source = Arc::from(text);
-                self.released = None;
-            }
-            _ => {
-                for finding in &mut self.findings {
-                    finding.span = 0..0;
-                    finding
-                        .notes
-                        .push("the file changed while adrlint ran, so no position is shown".into());
-                }
-            }
-        }
-    }
+/// The text that was let go, read again from `path`. `None` when the file changed in between
+/// (or cannot be read any more).
+pub fn read_again(released: &Text, path: &Path) -> Option<Arc<str>> {
+    let Text::Released { len, .. } = released else {
+        return None;
+    };
+    let bytes = read_limited(path, *len as u64).ok()?;
+    let text = decode(bytes).0;
+    released.matches(&text).then(|| Arc::from(text))
 }
 
 /// The log pass: what only a whole ADR folder tells (numbers, names, links, relations). Hands
@@ -122,23 +108,22 @@ pub fn log_pass(analysed: &mut [Analysed], plan_of: &[usize], plans: &[Plan]) {
     }
 }
 
-/// Cheap, and only compared within one run.
-fn text_hash(text: &str) -> u64 {
-    fingerprint::fnv1a(text.as_bytes(), fingerprint::OFFSET)
-}
-
 /// Reads, decodes, parses and evaluates one file. Input problems become findings of the
 /// built-in input rules, so the rest of the run goes on.
 pub fn lint_file(path: &Path, plan: &Plan) -> FileReport {
-    finish(analyse_file(path, plan), plan)
+    finish(analyse_file(path, plan), path, plan)
 }
 
 /// Lints a file's contents: decoding, parsing and evaluation, with input problems as findings.
 /// `path` gives the ADR's number; nothing is read from it but its folder's listing, to tell an
 /// index file from an ADR.
 pub fn lint_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> (Arc<str>, Vec<Finding>) {
-    let report = finish(analyse_bytes(path, bytes, plan), plan);
-    (report.source, report.findings)
+    let report = finish(analyse_bytes(path, bytes, plan), path, plan);
+    let text = match report.text {
+        Text::Kept(text) => text,
+        Text::Released { .. } => Arc::from(""),
+    };
+    (text, report.findings)
 }
 
 /// [`lint_file`] up to the log pass.
@@ -161,25 +146,21 @@ pub fn analyse_file(path: &Path, plan: &Plan) -> Analysed {
     let mut findings = Vec::new();
     input_finding(plan, id, 0..0, label, &mut findings);
     Analysed {
-        path: crate::paths::display(path),
-        source: Arc::from(""),
+        text: Text::Kept(Arc::from("")),
         findings,
         facts: Some(Box::new(Facts::from_path(path))),
         comments: Vec::new(),
-        released: None,
     }
 }
 
 /// [`lint_bytes`] up to the log pass.
 pub fn analyse_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> Analysed {
     let mut findings = Vec::new();
-    let done = |source: Arc<str>, findings, facts, comments| Analysed {
-        path: crate::paths::display(path),
-        source,
+    let done = |text: Arc<str>, findings, facts, comments| Analysed {
+        text: Text::Kept(text),
         findings,
         facts: Some(Box::new(facts)),
         comments,
-        released: None,
     };
     if bytes.iter().take(BINARY_SNIFF).any(|&b| b == 0) {
         input_finding(
@@ -240,18 +221,36 @@ pub fn analyse_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> Analysed {
     done(Arc::from(text), findings, facts, parsed.comments)
 }
 
-/// Applies the file's suppression comments (reporting the comments' own problems) and sorts
-/// the findings by position.
-pub fn finish(analysed: Analysed, plan: &Plan) -> FileReport {
+/// Applies the file's suppression comments (reporting the comments' own problems), locates the
+/// findings and sorts them by position. A file whose text was let go is read again only when
+/// the log pass gave it findings; if it changed in between, those findings keep their
+/// messages but lose their positions rather than point at the wrong words.
+pub fn finish(analysed: Analysed, path: &Path, plan: &Plan) -> FileReport {
     let Analysed {
-        path,
-        source,
+        text,
         mut findings,
         comments,
         ..
     } = analysed;
-    if !comments.is_empty() {
-        let file = SourceFile::new(path.as_str(), Arc::clone(&source));
+    if findings.iter().any(|f| f.location.is_none())
+        && let Text::Released { .. } = text
+    {
+        match read_again(&text, path) {
+            Some(again) => locate(&mut findings, &again),
+            None => {
+                for finding in findings.iter_mut().filter(|f| f.location.is_none()) {
+                    finding.span = 0..0;
+                    finding
+                        .notes
+                        .push("the file changed while adrlint ran, so no position is shown".into());
+                }
+                locate(&mut findings, &Arc::from(""));
+            }
+        }
+    }
+    let shown = crate::paths::display(path);
+    if let (false, Text::Kept(source)) = (comments.is_empty(), &text) {
+        let file = SourceFile::new(shown.as_str(), Arc::clone(source));
         let ids: Vec<&str> = plan.rules.ids().collect();
         let is_rule = |id: &str| plan.rules.get(id).is_some();
         let problems = suppress::apply(&comments, &mut findings, &file, &is_rule, &ids);
@@ -269,12 +268,15 @@ pub fn finish(analysed: Analysed, plan: &Plan) -> FileReport {
             }
         }
     }
+    if let Text::Kept(source) = &text {
+        locate(&mut findings, source);
+    }
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
     FileReport {
-        path,
-        source,
+        path: shown,
+        text,
         findings,
     }
 }
@@ -389,33 +391,35 @@ mod tests {
         }
     }
 
-    /// A clean file lets go of its text; a late finding brings it back, or, if the file
-    /// changed in between, loses its position rather than point at the wrong words.
+    /// A file lets go of its text once its findings are located; a late finding is located
+    /// in the text read again, or, if the file changed in between, loses its position rather
+    /// than point at the wrong words.
     #[test]
     fn released_text_comes_back_for_late_findings() -> std::io::Result<()> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("0001-use-queues.md");
         std::fs::write(&path, "# 1. Use queues\n\nWe use queues.\n")?;
         let plan = bare_plan();
-        let late = || crate::diag::Finding::new("late", crate::diag::Severity::Info, "m", 2..3);
+        let late = || crate::diag::Finding::new("late", crate::diag::Severity::Info, "m", 17..19);
 
         let mut file = analyse_file(&path, &plan);
-        file.release_source();
-        assert_eq!(&*file.source, "");
-        file.restore_source(&path, &plan);
-        assert_eq!(&*file.source, "", "no finding, nothing read again");
+        file.release_text();
+        assert!(matches!(file.text, Text::Released { .. }));
         file.findings.push(late());
-        file.restore_source(&path, &plan);
-        assert_eq!(&*file.source, "# 1. Use queues\n\nWe use queues.\n");
-        assert_eq!(file.findings[0].span, 2..3);
+        let report = finish(file, &path, &plan);
+        assert_eq!(report.findings[0].span, 17..19);
+        assert_eq!(report.findings[0].start(), (3, 1));
+        assert_eq!(report.findings[0].words(), "we");
+        assert!(matches!(report.text, Text::Released { .. }));
 
         let mut file = analyse_file(&path, &plan);
-        file.release_source();
+        file.release_text();
         std::fs::write(&path, "# 1. Use topics\n")?;
         file.findings.push(late());
-        file.restore_source(&path, &plan);
-        assert_eq!(file.findings[0].span, 0..0);
-        assert_eq!(file.findings[0].notes.len(), 1);
+        let report = finish(file, &path, &plan);
+        assert_eq!(report.findings[0].span, 0..0);
+        assert_eq!(report.findings[0].start(), (1, 1));
+        assert_eq!(report.findings[0].notes.len(), 1);
         Ok(())
     }
 }

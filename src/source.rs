@@ -118,6 +118,19 @@ impl SourceMap {
         self.files.get(id)
     }
 
+    /// Runs `render` with `file` added to the map for as long as it runs: a linted file's
+    /// text is read again only while its diagnostics print.
+    pub fn with_file<R>(
+        &mut self,
+        file: SourceFile,
+        render: impl FnOnce(&SourceMap, FileId) -> R,
+    ) -> R {
+        let id = self.add(file);
+        let result = render(self, id);
+        self.files.truncate(id);
+        result
+    }
+
     fn file(&self, id: FileId) -> Result<&SourceFile, FilesError> {
         self.files.get(id).ok_or(FilesError::FileMissing)
     }

@@ -137,19 +137,22 @@ fn fired(set: &Arc<RuleSet>, rule: &Rule, example: &str) -> Vec<String> {
         Err(error) => panic!("cannot create a temporary folder: {error}"),
     };
     let mut analysed = Vec::new();
+    let mut paths = Vec::new();
     for (name, text) in &files {
         let path = dir.path().join(name);
         if let Err(error) = std::fs::write(&path, text) {
             panic!("cannot write {}: {error}", path.display());
         }
         analysed.push(analyse_file(&path, &plan));
+        paths.push(path);
     }
     let plan_of = vec![0; analysed.len()];
     let plans = [plan];
     log_pass(&mut analysed, &plan_of, &plans);
     analysed
         .into_iter()
-        .flat_map(|file| finish(file, &plans[0]).findings)
+        .zip(&paths)
+        .flat_map(|(file, path)| finish(file, path, &plans[0]).findings)
         .map(|f| f.rule.to_string())
         .collect()
 }

@@ -25,7 +25,7 @@ use crate::manifest::{self, Discovery, Manifest};
 use crate::report::{self, Outcome};
 use crate::rules::Rule;
 use crate::rules::RuleSetLoader;
-use crate::source::{SourceFile, SourceMap};
+use crate::source::SourceMap;
 use crate::suggest::{did_you_mean, one_of};
 
 /// Loaded manifests, each loaded once however many files it governs.
@@ -181,7 +181,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
 
     // Resolve each file's manifest (sequentially: loading touches the source map).
-    let mut jobs: Vec<(Target, Option<Option<usize>>)> = Vec::new();
+    let mut jobs: Vec<(Target, Option<Option<usize>>)> = Vec::with_capacity(targets.len());
     for target in targets {
         let manifest = match forced {
             Some(index) => Some(Some(index)),
@@ -285,37 +285,29 @@ pub fn run(args: &CheckArgs) -> u8 {
         None => None,
     };
 
-    let (mut analysed, analysed_plans): (Vec<Analysed>, Vec<usize>) = match stdin {
+    let mut analysed: Vec<Analysed> = match stdin {
+        // Standard input cannot be read again: its text is kept.
         Some((name, bytes)) => {
             let plan = job_plans.first().copied().unwrap_or(0);
-            (vec![analyse_bytes(&name, bytes, &plans[plan])], vec![plan])
+            vec![analyse_bytes(&name, bytes, &plans[plan])]
         }
-        None => (
-            jobs.par_iter()
-                .zip(job_plans.par_iter())
-                .map(|((target, _), &plan)| {
-                    let mut file = analyse_file(&target.path, &plans[plan]);
-                    file.release_source();
-                    file
-                })
-                .collect(),
-            job_plans.clone(),
-        ),
+        None => jobs
+            .par_iter()
+            .zip(job_plans.par_iter())
+            .map(|((target, _), &plan)| {
+                let mut file = analyse_file(&target.path, &plans[plan]);
+                file.release_text();
+                file
+            })
+            .collect(),
     };
-    log_pass(&mut analysed, &analysed_plans, &plans);
-    if !stdin_mode {
-        analysed
-            .par_iter_mut()
-            .zip(jobs.par_iter().zip(analysed_plans.par_iter()))
-            .for_each(|(file, ((target, _), &plan))| {
-                file.restore_source(&target.path, &plans[plan])
-            });
-    }
+    log_pass(&mut analysed, &job_plans, &plans);
     let mut reports: Vec<FileReport> = analysed
         .into_par_iter()
-        .zip(analysed_plans.into_par_iter())
-        .map(|(file, plan)| finish(file, &plans[plan]))
+        .zip(jobs.par_iter().zip(job_plans.par_iter()))
+        .map(|(file, ((target, _), &plan))| finish(file, &target.path, &plans[plan]))
         .collect();
+    drop(jobs);
 
     let adr_files = reports.len();
     // Evidence (SPEC 2.3): each team's project manifests against its category. Not for
@@ -376,17 +368,6 @@ pub fn run(args: &CheckArgs) -> u8 {
         reports.sort_by(|a, b| a.path.cmp(&b.path));
     }
 
-    let file_ids = reports
-        .iter()
-        .map(|report| {
-            let source = if report.findings.is_empty() {
-                Arc::from("")
-            } else {
-                Arc::clone(&report.source)
-            };
-            sources.add(SourceFile::new(report.path.clone(), source))
-        })
-        .collect();
     let mut rules: Vec<Rule> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for plan in &plans {
@@ -400,7 +381,6 @@ pub fn run(args: &CheckArgs) -> u8 {
     let outcome = Outcome {
         files_checked,
         reports,
-        file_ids,
         rules,
     };
 
@@ -409,12 +389,12 @@ pub fn run(args: &CheckArgs) -> u8 {
         let written = if args.statistics {
             out.write_all(report::statistics(&outcome).as_bytes())
         } else if args.quiet && args.format == Format::Human {
-            report::human::write_findings(&outcome, &sources, stdout_color(color), &mut out)
+            report::human::write_findings(&outcome, &mut sources, stdout_color(color), &mut out)
         } else {
             report::write(
                 args.format,
                 &outcome,
-                &sources,
+                &mut sources,
                 stdout_color(color),
                 &mut out,
             )

@@ -13,8 +13,8 @@ use crate::adr::StatusKind;
 use crate::cli::{ColorChoice, GraphArgs, GraphFormat};
 use crate::diag::Problem;
 use crate::discover::discover;
-use crate::hygiene::log::{Entry, Log, facts_from_disk};
-use crate::hygiene::{Facts, FileRole, Relation};
+use crate::hygiene::log::{Described, Entry, Log, describe_from_disk};
+use crate::hygiene::{FileRole, Relation};
 use crate::manifest::{self, Discovery, Manifest};
 use crate::source::SourceMap;
 
@@ -142,17 +142,18 @@ pub fn run(args: &GraphArgs) -> u8 {
 
 /// Reads the ADRs at `files` and links them into a graph.
 pub fn build(files: &[PathBuf]) -> Graph {
-    let facts: Vec<Box<Facts>> = files
-        .par_iter()
-        .map(|p| Box::new(facts_from_disk(p)))
-        .collect();
+    let described: Vec<Described> = files.par_iter().map(|p| describe_from_disk(p)).collect();
     let shown: Vec<String> = files.iter().map(|p| crate::paths::display(p)).collect();
-    let entries: Vec<Entry> = facts
+    let mut labels = Vec::with_capacity(described.len());
+    let entries: Vec<Entry> = described
         .into_iter()
-        .map(|facts| Entry {
-            facts,
-            report: None,
-            plan: 0,
+        .map(|file| {
+            labels.push((file.title, file.status));
+            Entry {
+                facts: Box::new(file.facts),
+                report: None,
+                plan: 0,
+            }
         })
         .collect();
     let count = entries.len();
@@ -168,15 +169,15 @@ pub fn build(files: &[PathBuf]) -> Graph {
         .iter()
         .map(|&e| {
             let facts = &log.entries[e].facts;
+            let (title, status_value) = &labels[e];
             Node {
                 path: shown[e].clone(),
                 number: facts.number,
-                title: facts
-                    .title
+                title: title
                     .clone()
                     .unwrap_or_else(|| facts.file_name().to_string()),
                 status: facts.status,
-                status_value: facts.status_value.clone(),
+                status_value: status_value.clone(),
             }
         })
         .collect();

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::{Ecosystem, EvidencePack, Scan, ScanOptions, scan};
 use crate::category::Category;
-use crate::diag::{CategorySource, FileReport, Finding, Problem, Severity};
+use crate::diag::{CategorySource, FileReport, Finding, Problem, Severity, Text, locate};
 use crate::lint::Plan;
 use crate::manifest::Level;
 use crate::source::{SourceFile, SourceMap};
@@ -81,10 +81,12 @@ pub fn contradictions(
             let manifest = &scanned.manifests[manifest];
             reports
                 .entry(manifest.display.clone())
-                .or_insert_with(|| FileReport {
-                    path: manifest.display.clone(),
-                    source: Arc::clone(&manifest.text),
-                    findings: Vec::new(),
+                .or_insert_with(|| {
+                    FileReport::new(
+                        manifest.display.clone(),
+                        Arc::clone(&manifest.text),
+                        Vec::new(),
+                    )
                 })
                 .findings
                 .extend(findings);
@@ -95,6 +97,9 @@ pub fn contradictions(
         report
             .findings
             .sort_by(|a, b| (a.span.start, &a.message).cmp(&(b.span.start, &b.message)));
+        if let Text::Kept(text) = &report.text {
+            locate(&mut report.findings, text);
+        }
     }
     out
 }

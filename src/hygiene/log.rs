@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::links::{Relation, Target};
 use super::names::{self, LogStyle};
@@ -33,7 +34,7 @@ pub struct Entry {
 #[derive(Debug, Default)]
 pub struct Log {
     pub entries: Vec<Entry>,
-    by_path: HashMap<PathBuf, usize>,
+    by_path: HashMap<Arc<Path>, usize>,
 }
 
 impl Log {
@@ -42,25 +43,29 @@ impl Log {
         let by_path = entries
             .iter()
             .enumerate()
-            .map(|(index, entry)| (entry.facts.path.clone(), index))
+            .map(|(index, entry)| (Arc::clone(&entry.facts.path), index))
             .collect();
         Log { entries, by_path }
     }
 
     fn insert(&mut self, entry: Entry) -> usize {
         let index = self.entries.len();
-        self.by_path.insert(entry.facts.path.clone(), index);
+        self.by_path.insert(Arc::clone(&entry.facts.path), index);
         self.entries.push(entry);
         index
     }
 
     /// Adds the Markdown files beside the reported ones that the run did not lint.
     pub fn complete_folders(&mut self) {
-        let folders: BTreeMap<PathBuf, usize> = self
-            .entries
-            .iter()
-            .filter(|e| e.report.is_some())
-            .map(|e| (e.facts.folder().to_path_buf(), e.plan))
+        // Borrowed: a copy of each file's folder would cost an allocation per file. The last
+        // plan seen for a folder wins.
+        let mut folders: BTreeMap<&Path, usize> = BTreeMap::new();
+        for entry in self.entries.iter().filter(|e| e.report.is_some()) {
+            folders.insert(entry.facts.folder(), entry.plan);
+        }
+        let folders: Vec<(PathBuf, usize)> = folders
+            .into_iter()
+            .map(|(folder, plan)| (folder.to_path_buf(), plan))
             .collect();
         for (folder, plan) in folders {
             let Ok(read) = std::fs::read_dir(&folder) else {
@@ -79,7 +84,7 @@ impl Log {
             paths.sort();
             for path in paths {
                 let path = super::normalise(&path);
-                if !self.by_path.contains_key(&path) {
+                if !self.by_path.contains_key(path.as_path()) {
                     self.insert(Entry {
                         facts: Box::new(facts_from_disk(&path)),
                         report: None,
@@ -134,7 +139,7 @@ impl Log {
         facts.links.iter().any(|link| {
             link.relation == Some(relation)
                 && match &link.target {
-                    Target::Path(path) => *path == self.entries[to].facts.path,
+                    Target::Path(path) => **path == *self.entries[to].facts.path,
                     Target::Number(number) => self.by_number(from, *number) == Some(to),
                 }
         })
@@ -165,6 +170,19 @@ impl Log {
 
 /// Reads and parses a file the run did not lint; what its name tells when it cannot be read.
 pub fn facts_from_disk(path: &Path) -> Facts {
+    describe_from_disk(path).facts
+}
+
+/// A file's facts with what a reader is shown of it (the graph's node labels).
+pub struct Described {
+    pub facts: Facts,
+    pub title: Option<String>,
+    /// The status as written.
+    pub status: Option<String>,
+}
+
+/// [`facts_from_disk`] with the title and the status as written.
+pub fn describe_from_disk(path: &Path) -> Described {
     let readable = std::fs::metadata(path).is_ok_and(|m| m.len() <= MAX_SIBLING_SIZE);
     let bytes = if readable {
         std::fs::read(path).ok()
@@ -175,9 +193,17 @@ pub fn facts_from_disk(path: &Path) -> Facts {
         Some(bytes) if !bytes.iter().take(8192).any(|&b| b == 0) => {
             let text = String::from_utf8_lossy(&bytes);
             let adr = crate::adr::parse(path, &text);
-            Facts::from_adr(path, &text, &adr, super::file_role(path))
+            Described {
+                facts: Facts::from_adr(path, &text, &adr, super::file_role(path)),
+                title: adr.title.map(|t| t.value),
+                status: adr.status.map(|s| s.value),
+            }
         }
-        _ => Facts::from_path(path),
+        _ => Described {
+            facts: Facts::from_path(path),
+            title: None,
+            status: None,
+        },
     }
 }
 

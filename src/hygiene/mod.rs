@@ -12,6 +12,7 @@ pub mod per_file;
 
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use crate::adr::{Adr, Format, StatusKind, number_from_path, number_from_title};
 use crate::diag::Finding;
@@ -98,21 +99,20 @@ fn has_markdown_siblings(path: &Path) -> bool {
     })
 }
 
-/// What the log pass needs to know about one file.
+/// What the log pass needs to know about one file. A run keeps one for every file until the
+/// log pass is over, so it holds only what the log rules read.
 #[derive(Debug, Clone)]
 pub struct Facts {
-    /// Absolute, lexically normalised: how links are matched to files.
-    pub path: PathBuf,
+    /// Absolute, lexically normalised: how links are matched to files. Shared with the log's
+    /// index by path.
+    pub path: Arc<Path>,
     pub role: FileRole,
     pub format: Option<Format>,
     /// The number in the file name, else in the title.
     pub number: Option<u32>,
-    pub title: Option<String>,
     /// Where file-level findings point: the title, else the start of the file.
     pub anchor: Range<usize>,
     pub status: Option<StatusKind>,
-    /// The status as written.
-    pub status_value: Option<String>,
     pub links: Vec<AdrLink>,
     /// Whether the ADR carries a date in any form (see [`per_file::is_dated`]).
     pub dated: bool,
@@ -124,14 +124,12 @@ impl Facts {
     /// What the path alone tells: for files that could not be read or parsed.
     pub fn from_path(path: &Path) -> Facts {
         Facts {
-            path: normalise(path),
+            path: normalise(path).into(),
             role: file_role(path),
             format: None,
             number: number_from_path(path),
-            title: None,
             anchor: 0..0,
             status: None,
-            status_value: None,
             links: Vec::new(),
             dated: false,
             date_expected: false,
@@ -140,16 +138,14 @@ impl Facts {
 
     /// Everything a parse tells.
     pub fn from_adr(path: &Path, text: &str, adr: &Adr, role: FileRole) -> Facts {
-        let title = adr.title.as_ref().map(|t| t.value.clone());
+        let title = adr.title.as_ref().map(|t| t.value.as_str());
         Facts {
-            path: normalise(path),
+            path: normalise(path).into(),
             role,
             format: Some(adr.format),
-            number: number_from_path(path).or_else(|| title.as_deref().and_then(title_number)),
-            title,
+            number: number_from_path(path).or_else(|| title.and_then(title_number)),
             anchor: anchor(adr),
             status: adr.status.as_ref().map(|s| s.kind),
-            status_value: adr.status.as_ref().map(|s| s.value.clone()),
             links: links::adr_links(path, text, adr),
             dated: per_file::is_dated(path, text, adr),
             date_expected: role == FileRole::Adr

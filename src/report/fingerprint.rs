@@ -51,17 +51,15 @@ pub fn fingerprint(path: &str, rule: &str, text: &str, occurrence: usize) -> Str
 
 /// Fingerprints of a file's findings, in their order.
 pub fn fingerprints(report: &FileReport) -> Vec<String> {
-    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut seen: Vec<(&str, &str)> = Vec::new();
     report
         .findings
         .iter()
         .map(|finding| {
-            let text = normalised_text(&report.source, finding);
-            let key = (finding.rule.to_string(), text);
+            let key = (&*finding.rule, finding.words());
             let occurrence = seen.iter().filter(|k| **k == key).count();
-            let print = fingerprint(&report.path, &key.0, &key.1, occurrence);
             seen.push(key);
-            print
+            fingerprint(&report.path, key.0, key.1, occurrence)
         })
         .collect()
 }

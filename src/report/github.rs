@@ -2,9 +2,8 @@
 
 use std::io::{self, Write};
 
-use super::{Outcome, position};
+use super::Outcome;
 use crate::diag::Severity;
-use crate::source::SourceMap;
 
 /// Escaping of workflow-command data (the message).
 fn escape_data(text: &str) -> String {
@@ -18,16 +17,16 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io::Result<()> {
-    for (report, &file) in outcome.reports.iter().zip(&outcome.file_ids) {
+pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+    for report in &outcome.reports {
         for finding in &report.findings {
             let command = match finding.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let (line, column) = position(sources, file, finding.span.start);
-            let (end_line, end_column) = position(sources, file, finding.span.end);
+            let (line, column) = finding.start();
+            let (end_line, end_column) = finding.end();
             let mut message = finding.message.clone();
             if let Some(help) = &finding.help {
                 message.push_str(&format!("\nhelp: {help}"));

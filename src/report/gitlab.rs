@@ -4,10 +4,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::Outcome;
 use super::fingerprint::fingerprints;
-use super::{Outcome, position};
 use crate::diag::Severity;
-use crate::source::SourceMap;
 
 #[derive(Serialize)]
 struct Issue<'a> {
@@ -33,12 +32,12 @@ struct Lines {
     end: usize,
 }
 
-pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     let mut issues = Vec::new();
-    for (report, &file) in outcome.reports.iter().zip(&outcome.file_ids) {
+    for report in &outcome.reports {
         for (finding, fingerprint) in report.findings.iter().zip(fingerprints(report)) {
-            let (begin, _) = position(sources, file, finding.span.start);
-            let (end, _) = position(sources, file, finding.span.end);
+            let (begin, _) = finding.start();
+            let (end, _) = finding.end();
             issues.push(Issue {
                 kind: "issue",
                 description: format!("{}: {}", finding.rule, finding.message),

@@ -8,12 +8,15 @@ use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config};
 
 use super::{Outcome, summary_line};
-use crate::diag::{CategorySource, Finding, Problem};
-use crate::source::{FileId, SourceMap};
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::diag::{CategorySource, Finding, Problem, Text};
+use crate::source::{FileId, SourceFile, SourceMap};
 
 pub fn write(
     outcome: &Outcome,
-    sources: &SourceMap,
+    sources: &mut SourceMap,
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -25,24 +28,40 @@ pub fn write(
     )
 }
 
-/// The findings alone, without the summary line (`--quiet`).
+/// The findings alone, without the summary line (`--quiet`). A file whose text was let go
+/// after analysis is read again while its findings print.
 pub fn write_findings(
     outcome: &Outcome,
-    sources: &SourceMap,
+    sources: &mut SourceMap,
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let diagnostics = outcome
-        .reports
-        .iter()
-        .zip(&outcome.file_ids)
-        .flat_map(|(report, &file)| {
-            report
-                .findings
-                .iter()
-                .map(move |finding| finding_diagnostic(finding, file))
-        });
-    emit(out, sources, color, diagnostics)
+    for report in outcome.reports.iter().filter(|r| !r.findings.is_empty()) {
+        let text = match &report.text {
+            Text::Kept(text) => Some(Arc::clone(text)),
+            released => crate::lint::read_again(released, Path::new(&report.path)),
+        };
+        match text {
+            Some(text) => sources.with_file(
+                SourceFile::new(report.path.as_str(), text),
+                |sources, file| {
+                    let diagnostics = report
+                        .findings
+                        .iter()
+                        .map(|finding| finding_diagnostic(finding, Some(file), &report.path));
+                    emit(out, sources, color, diagnostics)
+                },
+            )?,
+            None => {
+                let diagnostics = report
+                    .findings
+                    .iter()
+                    .map(|finding| finding_diagnostic(finding, None, &report.path));
+                emit(out, sources, color, diagnostics)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Writes `diagnostics` to `out`, in colour or not.
@@ -71,11 +90,23 @@ pub fn render_problems(problems: &[Problem], sources: &SourceMap, color: bool) -
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-fn finding_diagnostic(finding: &Finding, file: FileId) -> Diagnostic<FileId> {
-    let mut labels = vec![
-        Label::primary(file, finding.span.clone())
-            .with_message(finding.label.clone().unwrap_or_default()),
-    ];
+/// The diagnostic of `finding`, in `file` of the source map; without a snippet when its file
+/// changed after analysis (`file` is `None`).
+fn finding_diagnostic(finding: &Finding, file: Option<FileId>, path: &str) -> Diagnostic<FileId> {
+    let mut labels = Vec::new();
+    let mut notes = Vec::new();
+    match file {
+        Some(file) => labels.push(
+            Label::primary(file, finding.span.clone())
+                .with_message(finding.label.clone().unwrap_or_default()),
+        ),
+        None => {
+            let (line, column) = finding.start();
+            notes.push(format!(
+                "at {path}:{line}:{column} (the file changed while adrlint ran, so its text is not shown)"
+            ));
+        }
+    }
     if let (Some(CategorySource::Manifest { file, span }), Some(category)) =
         (&finding.category_source, finding.category)
     {
@@ -84,7 +115,6 @@ fn finding_diagnostic(finding: &Finding, file: FileId) -> Diagnostic<FileId> {
                 .with_message(format!("the team is declared {category} here")),
         );
     }
-    let mut notes = Vec::new();
     if finding.category_source == Some(CategorySource::CommandLine)
         && let Some(category) = finding.category
     {
@@ -144,4 +174,55 @@ fn emit_each<W: WriteColor>(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{FileReport, Severity};
+
+    fn render(reports: Vec<FileReport>) -> String {
+        let outcome = Outcome {
+            reports,
+            files_checked: 1,
+            rules: Vec::new(),
+        };
+        let mut out = Vec::new();
+        let written = write_findings(&outcome, &mut SourceMap::default(), false, &mut out);
+        assert!(written.is_ok());
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    /// A file whose text was let go is read again to show its lines; if it changed since, its
+    /// findings print their positions without the (different) text.
+    #[test]
+    fn released_files_are_read_again_for_their_snippets() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("0001-use-queues.md");
+        let text = "# 1. Use queues\n\nWe build our own queue.\n";
+        std::fs::write(&path, text)?;
+        let shown = crate::paths::display(&path);
+        let report = || {
+            let finding = Finding::new("own-queue", Severity::Error, "builds a queue", 17..40);
+            let mut report = FileReport::new(shown.clone(), Arc::from(text), vec![finding]);
+            report.text = Text::release(text);
+            report
+        };
+
+        let rendered = render(vec![report()]);
+        assert!(
+            rendered.contains("3 │ We build our own queue."),
+            "{rendered}"
+        );
+        assert!(rendered.contains(&format!("{shown}:3:1")), "{rendered}");
+
+        std::fs::write(&path, "# 1. Use topics\n")?;
+        let rendered = render(vec![report()]);
+        assert!(!rendered.contains("We build"), "{rendered}");
+        assert!(
+            rendered.contains(&format!("at {shown}:3:1 (the file changed")),
+            "{rendered}"
+        );
+        Ok(())
+    }
 }

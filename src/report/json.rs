@@ -4,10 +4,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Outcome, position};
+use super::Outcome;
 use crate::category::Category;
 use crate::diag::Severity;
-use crate::source::SourceMap;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -59,12 +58,12 @@ struct Summary {
     infos: usize,
 }
 
-pub fn diagnostics<'a>(outcome: &'a Outcome, sources: &SourceMap) -> Vec<JsonDiagnostic<'a>> {
+pub fn diagnostics(outcome: &Outcome) -> Vec<JsonDiagnostic<'_>> {
     let mut out = Vec::new();
-    for (report, &file) in outcome.reports.iter().zip(&outcome.file_ids) {
+    for report in &outcome.reports {
         for finding in &report.findings {
-            let (start_line, start_column) = position(sources, file, finding.span.start);
-            let (end_line, end_column) = position(sources, file, finding.span.end);
+            let (start_line, start_column) = finding.start();
+            let (end_line, end_column) = finding.end();
             out.push(JsonDiagnostic {
                 rule: &finding.rule,
                 severity: finding.severity,
@@ -91,15 +90,15 @@ pub fn diagnostics<'a>(outcome: &'a Outcome, sources: &SourceMap) -> Vec<JsonDia
 }
 
 /// `--format json-lines`: the same objects as `diagnostics`, one a line.
-pub fn write_lines(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io::Result<()> {
-    for diagnostic in diagnostics(outcome, sources) {
+pub fn write_lines(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+    for diagnostic in diagnostics(outcome) {
         serde_json::to_writer(&mut *out, &diagnostic)?;
         out.write_all(b"\n")?;
     }
     Ok(())
 }
 
-pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     let counts = outcome.counts();
     let document = Document {
         version: 1,
@@ -107,7 +106,7 @@ pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io:
             name: "adrlint",
             version: env!("CARGO_PKG_VERSION"),
         },
-        diagnostics: diagnostics(outcome, sources),
+        diagnostics: diagnostics(outcome),
         summary: Summary {
             files: outcome.files_checked,
             errors: counts.errors,

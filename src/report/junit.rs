@@ -6,22 +6,20 @@ use std::io::{self, Write};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use super::{Outcome, position};
-use crate::source::SourceMap;
+use super::Outcome;
 
-pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = Writer::new_with_indent(&mut *out, b' ', 2);
     let failures: usize = outcome.reports.iter().map(|r| r.findings.len()).sum();
     let tests = outcome.reports.len().to_string();
     let failures = failures.to_string();
-    write_suites(&mut writer, outcome, sources, &tests, &failures)?;
+    write_suites(&mut writer, outcome, &tests, &failures)?;
     out.write_all(b"\n")
 }
 
 fn write_suites<W: Write>(
     writer: &mut Writer<W>,
     outcome: &Outcome,
-    sources: &SourceMap,
     tests: &str,
     failures: &str,
 ) -> std::io::Result<()> {
@@ -38,7 +36,7 @@ fn write_suites<W: Write>(
     writer.write_event(Event::Start(
         BytesStart::new("testsuite").with_attributes(counts),
     ))?;
-    for (report, &file) in outcome.reports.iter().zip(&outcome.file_ids) {
+    for report in &outcome.reports {
         let case = BytesStart::new("testcase")
             .with_attributes([("name", report.path.as_str()), ("classname", "adrlint")]);
         if report.findings.is_empty() {
@@ -47,7 +45,7 @@ fn write_suites<W: Write>(
         }
         writer.write_event(Event::Start(case))?;
         for finding in &report.findings {
-            let (line, column) = position(sources, file, finding.span.start);
+            let (line, column) = finding.start();
             let message = format!("{}:{line}:{column}: {}", report.path, finding.message);
             let kind = format!("{}[{}]", finding.severity, finding.rule);
             writer.write_event(Event::Start(

@@ -19,8 +19,6 @@ use crate::source::{FileId, SourceMap};
 pub struct Outcome {
     /// Sorted by path; each file's findings sorted by position.
     pub reports: Vec<FileReport>,
-    /// The source-map id of each report's file (same order as `reports`).
-    pub file_ids: Vec<FileId>,
     pub files_checked: usize,
     /// Every rule in force in the run (for formats that describe rules), sorted by id.
     pub rules: Vec<crate::rules::Rule>,
@@ -55,7 +53,8 @@ impl Outcome {
     }
 }
 
-/// 1-based (line, column) of a byte offset, for formats that print positions.
+/// 1-based (line, column) of a byte offset in a file of the source map (a manifest's
+/// `category` line; findings carry their own positions).
 pub fn position(sources: &SourceMap, file: FileId, byte: usize) -> (usize, usize) {
     sources
         .get(file)
@@ -97,19 +96,19 @@ pub fn summary_line(counts: Counts, files: usize) -> String {
 pub fn write(
     format: Format,
     outcome: &Outcome,
-    sources: &SourceMap,
+    sources: &mut SourceMap,
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
         Format::Human => human::write(outcome, sources, color, out),
-        Format::Short => short::write(outcome, sources, out),
-        Format::Json => json::write(outcome, sources, out),
-        Format::JsonLines => json::write_lines(outcome, sources, out),
+        Format::Short => short::write(outcome, out),
+        Format::Json => json::write(outcome, out),
+        Format::JsonLines => json::write_lines(outcome, out),
         Format::Sarif => sarif::write(outcome, sources, out),
-        Format::Github => github::write(outcome, sources, out),
-        Format::Gitlab => gitlab::write(outcome, sources, out),
-        Format::Junit => junit::write(outcome, sources, out),
+        Format::Github => github::write(outcome, out),
+        Format::Gitlab => gitlab::write(outcome, out),
+        Format::Junit => junit::write(outcome, out),
     }
 }
 

@@ -146,6 +146,21 @@ pub fn uri(path: &str) -> String {
     out
 }
 
+impl Region {
+    fn of(finding: &crate::diag::Finding) -> Region {
+        let ((start_line, start_column), (end_line, end_column)) = (finding.start(), finding.end());
+        let span = &finding.span;
+        Region {
+            start_line,
+            start_column,
+            end_line,
+            end_column,
+            byte_offset: span.start,
+            byte_length: span.end.saturating_sub(span.start),
+        }
+    }
+}
+
 fn region(sources: &SourceMap, file: FileId, span: &std::ops::Range<usize>) -> Region {
     let (start_line, start_column) = position(sources, file, span.start);
     let (end_line, end_column) = position(sources, file, span.end);
@@ -173,7 +188,10 @@ pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io:
                 text: rule.explain.trim().to_string(),
             },
             help: Help {
-                text: rule.help.clone().unwrap_or_else(|| rule.summary.clone()),
+                text: rule
+                    .help
+                    .as_deref()
+                    .map_or_else(|| rule.summary.clone(), str::to_string),
                 markdown: rule.explain.trim().to_string(),
             },
             default_configuration: Configuration {
@@ -194,7 +212,7 @@ pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io:
         .collect();
 
     let mut results = Vec::new();
-    for (report, &file) in outcome.reports.iter().zip(&outcome.file_ids) {
+    for report in &outcome.reports {
         for (finding, fingerprint) in report.findings.iter().zip(fingerprints(report)) {
             let mut related = Vec::new();
             if let (
@@ -234,7 +252,7 @@ pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io:
                         artifact_location: ArtifactLocation {
                             uri: uri(&report.path),
                         },
-                        region: region(sources, file, &finding.span),
+                        region: Region::of(finding),
                     },
                     message: None,
                 }],

@@ -2,13 +2,12 @@
 
 use std::io::{self, Write};
 
-use super::{Outcome, position};
-use crate::source::SourceMap;
+use super::Outcome;
 
-pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io::Result<()> {
-    for (report, &file) in outcome.reports.iter().zip(&outcome.file_ids) {
+pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+    for report in &outcome.reports {
         for finding in &report.findings {
-            let (line, column) = position(sources, file, finding.span.start);
+            let (line, column) = finding.start();
             writeln!(
                 out,
                 "{}:{line}:{column}: {}[{}] {}",

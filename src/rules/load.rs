@@ -520,7 +520,7 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     sections,
                     patterns: expanded_patterns,
                     message: raw.message.clone(),
-                    help: raw.help.clone(),
+                    help: raw.help.as_deref().map(Arc::from),
                     explain: raw.explain.get_ref().clone(),
                     pack: pack.display.clone(),
                     pack_file: file,

@@ -56,7 +56,8 @@ pub struct Rule {
     pub sections: Vec<SectionKind>,
     pub patterns: Vec<String>,
     pub message: String,
-    pub help: Option<String>,
+    /// Shared with the rule's findings.
+    pub help: Option<Arc<str>>,
     pub explain: String,
     /// The pack file, as shown to users (`rules/build-your-own.toml`).
     pub pack: String,
