@@ -179,10 +179,13 @@ impl Baseline {
                 let span = self.span_of(entry, *seen);
                 let mut finding =
                     Finding::new(rule.id.clone(), rule.severity, rule.message.clone(), span);
-                finding.label = Some(format!(
-                    "`{}` in {} no longer matches a finding",
-                    entry.rule, entry.path
-                ));
+                finding.label = Some(
+                    format!(
+                        "`{}` in {} no longer matches a finding",
+                        entry.rule, entry.path
+                    )
+                    .into(),
+                );
                 finding.help = rule.help.clone();
                 stale.push(finding);
             }

@@ -27,6 +27,15 @@ impl Category {
         }
     }
 
+    /// What a claim above the team's category is labelled with.
+    pub fn needed_label(self) -> &'static str {
+        match self {
+            Category::DataProductUser => "this needs a data-product-user team",
+            Category::FrameworkUser => "this needs a framework-user team",
+            Category::FrameworkCreator => "this needs a framework-creator team",
+        }
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             Category::DataProductUser => {

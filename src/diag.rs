@@ -1,6 +1,7 @@
 //! The diagnostic model shared by every step: findings about ADRs (what `check` reports) and
 //! problems with the run itself (configuration, rule packs, paths).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
@@ -74,9 +75,11 @@ pub enum CategorySource {
 pub struct Finding {
     pub rule: Arc<str>,
     pub severity: Severity,
-    pub message: String,
+    /// Shared with the rule when it is the rule's own message.
+    pub message: Arc<str>,
     pub span: Range<usize>,
-    pub label: Option<String>,
+    /// Borrowed when it is the same for every finding of a rule.
+    pub label: Option<Cow<'static, str>>,
     pub requires: Option<Category>,
     pub category: Option<Category>,
     pub category_source: Option<CategorySource>,
@@ -121,7 +124,7 @@ impl Finding {
     pub fn new(
         rule: impl Into<Arc<str>>,
         severity: Severity,
-        message: impl Into<String>,
+        message: impl Into<Arc<str>>,
         span: Range<usize>,
     ) -> Self {
         Finding {

@@ -221,63 +221,64 @@ pub fn analyse_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> Analysed {
     done(Arc::from(text), findings, facts, parsed.comments)
 }
 
-/// Applies the file's suppression comments (reporting the comments' own problems), locates the
-/// findings and sorts them by position. A file whose text was let go is read again only when
-/// the log pass gave it findings; if it changed in between, those findings keep their
-/// messages but lose their positions rather than point at the wrong words.
-pub fn finish(analysed: Analysed, path: &Path, plan: &Plan) -> FileReport {
-    let Analysed {
-        text,
-        mut findings,
-        comments,
-        ..
-    } = analysed;
-    if findings.iter().any(|f| f.location.is_none())
-        && let Text::Released { .. } = text
-    {
-        match read_again(&text, path) {
-            Some(again) => locate(&mut findings, &again),
-            None => {
-                for finding in findings.iter_mut().filter(|f| f.location.is_none()) {
-                    finding.span = 0..0;
-                    finding
-                        .notes
-                        .push("the file changed while adrlint ran, so no position is shown".into());
+/// [`Analysed::settle`] then [`Analysed::into_report`].
+pub fn finish(mut analysed: Analysed, path: &Path, plan: &Plan) -> FileReport {
+    analysed.settle(path, plan);
+    analysed.into_report(crate::paths::display(path))
+}
+
+impl Analysed {
+    /// Applies the file's suppression comments (reporting the comments' own problems), locates
+    /// the findings and sorts them by position. A file whose text was let go is read again only
+    /// when the log pass gave it findings; if it changed in between, those findings keep their
+    /// messages but lose their positions rather than point at the wrong words.
+    pub fn settle(&mut self, path: &Path, plan: &Plan) {
+        let findings = &mut self.findings;
+        if findings.iter().any(|f| f.location.is_none())
+            && let Text::Released { .. } = self.text
+        {
+            match read_again(&self.text, path) {
+                Some(again) => locate(findings, &again),
+                None => {
+                    for finding in findings.iter_mut().filter(|f| f.location.is_none()) {
+                        finding.span = 0..0;
+                        finding.notes.push(
+                            "the file changed while adrlint ran, so no position is shown".into(),
+                        );
+                    }
+                    locate(findings, &Arc::from(""));
                 }
-                locate(&mut findings, &Arc::from(""));
             }
         }
-    }
-    let shown = crate::paths::display(path);
-    if let (false, Text::Kept(source)) = (comments.is_empty(), &text) {
-        let file = SourceFile::new(shown.as_str(), Arc::clone(source));
-        let ids: Vec<&str> = plan.rules.ids().collect();
-        let is_rule = |id: &str| plan.rules.get(id).is_some();
-        let problems = suppress::apply(&comments, &mut findings, &file, &is_rule, &ids);
-        for problem in problems {
-            let before = findings.len();
-            input_finding(
-                plan,
-                problem.rule,
-                problem.span,
-                problem.label,
-                &mut findings,
-            );
-            if let (Some(note), Some(finding)) = (problem.note, findings.get_mut(before)) {
-                finding.notes.push(note);
+        if let Text::Kept(source) = &self.text {
+            if !self.comments.is_empty() {
+                let file = SourceFile::new("", Arc::clone(source));
+                let ids: Vec<&str> = plan.rules.ids().collect();
+                let is_rule = |id: &str| plan.rules.get(id).is_some();
+                let comments = std::mem::take(&mut self.comments);
+                let problems = suppress::apply(&comments, findings, &file, &is_rule, &ids);
+                for problem in problems {
+                    let before = findings.len();
+                    input_finding(plan, problem.rule, problem.span, problem.label, findings);
+                    if let (Some(note), Some(finding)) = (problem.note, findings.get_mut(before)) {
+                        finding.notes.push(note);
+                    }
+                }
             }
+            locate(findings, source);
         }
+        findings.sort_by(|a, b| {
+            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+        });
     }
-    if let Text::Kept(source) = &text {
-        locate(&mut findings, source);
-    }
-    findings.sort_by(|a, b| {
-        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
-    });
-    FileReport {
-        path: shown,
-        text,
-        findings,
+
+    /// The report on a settled file, under the path shown to the user.
+    pub fn into_report(self, shown: String) -> FileReport {
+        FileReport {
+            path: shown,
+            text: self.text,
+            findings: self.findings,
+        }
     }
 }
 
@@ -331,7 +332,7 @@ fn input_finding(
         && let Level::Severity(severity) = plan.level(rule)
     {
         let mut finding = Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
-        finding.label = Some(label);
+        finding.label = Some(label.into());
         finding.help = rule.help.clone();
         findings.push(finding);
     }

@@ -18,9 +18,7 @@ use crate::diag::{CategorySource, FileReport, Problem, Severity};
 use crate::discover::{Target, discover};
 use crate::evidence::Team;
 use crate::hygiene::{Date, HygieneConfig};
-use crate::lint::{
-    Analysed, DEFAULT_MAX_FILE_SIZE, Plan, analyse_bytes, analyse_file, finish, log_pass,
-};
+use crate::lint::{Analysed, DEFAULT_MAX_FILE_SIZE, Plan, analyse_bytes, analyse_file, log_pass};
 use crate::manifest::{self, Discovery, Manifest};
 use crate::report::{self, Outcome};
 use crate::rules::Rule;
@@ -302,12 +300,17 @@ pub fn run(args: &CheckArgs) -> u8 {
             .collect(),
     };
     log_pass(&mut analysed, &job_plans, &plans);
-    let mut reports: Vec<FileReport> = analysed
-        .into_par_iter()
+    analysed
+        .par_iter_mut()
         .zip(jobs.par_iter().zip(job_plans.par_iter()))
-        .map(|(file, ((target, _), &plan))| finish(file, &target.path, &plans[plan]))
+        .for_each(|(file, ((target, _), &plan))| file.settle(&target.path, &plans[plan]));
+    // In order and in place: the reports take over the records' memory rather than sit beside
+    // them, and a path shown as it was found keeps its buffer.
+    let mut reports: Vec<FileReport> = analysed
+        .into_iter()
+        .zip(jobs)
+        .map(|(file, (target, _))| file.into_report(crate::paths::display_owned(target.path)))
         .collect();
-    drop(jobs);
 
     let adr_files = reports.len();
     // Evidence (SPEC 2.3): each team's project manifests against its category. Not for

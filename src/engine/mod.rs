@@ -96,7 +96,7 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
             if let (Some(requires), Some(severity)) = (rule.requires, context.severity(rule)) {
                 let mut finding =
                     Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
-                finding.label = Some(format!("this needs a {requires} team"));
+                finding.label = Some(requires.needed_label().into());
                 finding.requires = Some(requires);
                 finding.category = Some(category);
                 finding.category_source = context.category_source.clone();
@@ -143,7 +143,7 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
             };
             let span = adr.sentences[index].source_span(local);
             let mut finding = Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
-            finding.label = Some("a reason often given for over-reach".to_string());
+            finding.label = Some("a reason often given for over-reach".into());
             finding.help = rule.help.clone();
             findings.push(finding);
         }

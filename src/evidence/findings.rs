@@ -151,7 +151,7 @@ fn findings_of(
             first.package,
         );
         let mut finding = Finding::new(RULE, severity, message, first.span.clone());
-        finding.label = Some(format!("{name}: {shows} work"));
+        finding.label = Some(format!("{name}: {shows} work").into());
         finding.requires = Some(shows);
         finding.category = Some(category);
         finding.category_source = plan.category_source.clone();

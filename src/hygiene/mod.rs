@@ -211,7 +211,7 @@ pub fn finding(
         return None;
     };
     let mut finding = Finding::new(rule.id.clone(), severity, message, span);
-    finding.label = label;
+    finding.label = label.map(Into::into);
     finding.help = rule.help.clone();
     Some(finding)
 }

@@ -27,7 +27,7 @@ pub fn normalised_text(source: &str, finding: &Finding) -> String {
     }
     if out.is_empty() {
         // Findings without text (a binary file) are told apart by their label.
-        out = finding.label.clone().unwrap_or_default();
+        out = finding.label.as_deref().unwrap_or_default().to_string();
     }
     out
 }

@@ -27,7 +27,7 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
             };
             let (line, column) = finding.start();
             let (end_line, end_column) = finding.end();
-            let mut message = finding.message.clone();
+            let mut message = finding.message.to_string();
             if let Some(help) = &finding.help {
                 message.push_str(&format!("\nhelp: {help}"));
             }

@@ -4,8 +4,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Outcome;
 use super::fingerprint::fingerprints;
+use super::{Outcome, Streamed};
 use crate::diag::Severity;
 
 #[derive(Serialize)]
@@ -33,29 +33,36 @@ struct Lines {
 }
 
 pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-    let mut issues = Vec::new();
-    for report in &outcome.reports {
-        for (finding, fingerprint) in report.findings.iter().zip(fingerprints(report)) {
-            let (begin, _) = finding.start();
-            let (end, _) = finding.end();
-            issues.push(Issue {
-                kind: "issue",
-                description: format!("{}: {}", finding.rule, finding.message),
-                check_name: &finding.rule,
-                fingerprint,
-                severity: match finding.severity {
-                    Severity::Error => "major",
-                    Severity::Warning => "minor",
-                    Severity::Info => "info",
-                },
-                categories: ["Style"],
-                location: Location {
-                    path: &report.path,
-                    lines: Lines { begin, end },
-                },
-            });
-        }
-    }
-    serde_json::to_writer_pretty(&mut *out, &issues)?;
+    serde_json::to_writer_pretty(&mut *out, &Streamed(|| issues(outcome)))?;
     out.write_all(b"\n")
+}
+
+fn issues(outcome: &Outcome) -> impl Iterator<Item = Issue<'_>> {
+    outcome.reports.iter().flat_map(|report| {
+        let prints = fingerprints(report);
+        report
+            .findings
+            .iter()
+            .zip(prints)
+            .map(move |(finding, fingerprint)| {
+                let (begin, _) = finding.start();
+                let (end, _) = finding.end();
+                Issue {
+                    kind: "issue",
+                    description: format!("{}: {}", finding.rule, finding.message),
+                    check_name: &finding.rule,
+                    fingerprint,
+                    severity: match finding.severity {
+                        Severity::Error => "major",
+                        Severity::Warning => "minor",
+                        Severity::Info => "info",
+                    },
+                    categories: ["Style"],
+                    location: Location {
+                        path: &report.path,
+                        lines: Lines { begin, end },
+                    },
+                }
+            })
+    })
 }

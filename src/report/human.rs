@@ -98,7 +98,7 @@ fn finding_diagnostic(finding: &Finding, file: Option<FileId>, path: &str) -> Di
     match file {
         Some(file) => labels.push(
             Label::primary(file, finding.span.clone())
-                .with_message(finding.label.clone().unwrap_or_default()),
+                .with_message(finding.label.as_deref().unwrap_or_default()),
         ),
         None => {
             let (line, column) = finding.start();
@@ -128,7 +128,7 @@ fn finding_diagnostic(finding: &Finding, file: Option<FileId>, path: &str) -> Di
     }
     Diagnostic::new(finding.severity.into())
         .with_code(finding.rule.to_string())
-        .with_message(finding.message.clone())
+        .with_message(finding.message.to_string())
         .with_labels(labels)
         .with_notes(notes)
 }

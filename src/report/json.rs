@@ -4,15 +4,15 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Outcome;
+use super::{Outcome, Streamed};
 use crate::category::Category;
 use crate::diag::Severity;
 
 #[derive(Serialize)]
-struct Document<'a> {
+struct Document<D> {
     version: u32,
     tool: Tool,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: D,
     summary: Summary,
 }
 
@@ -58,13 +58,12 @@ struct Summary {
     infos: usize,
 }
 
-pub fn diagnostics(outcome: &Outcome) -> Vec<JsonDiagnostic<'_>> {
-    let mut out = Vec::new();
-    for report in &outcome.reports {
-        for finding in &report.findings {
+pub fn diagnostics(outcome: &Outcome) -> impl Iterator<Item = JsonDiagnostic<'_>> {
+    outcome.reports.iter().flat_map(|report| {
+        report.findings.iter().map(move |finding| {
             let (start_line, start_column) = finding.start();
             let (end_line, end_column) = finding.end();
-            out.push(JsonDiagnostic {
+            JsonDiagnostic {
                 rule: &finding.rule,
                 severity: finding.severity,
                 message: &finding.message,
@@ -83,10 +82,9 @@ pub fn diagnostics(outcome: &Outcome) -> Vec<JsonDiagnostic<'_>> {
                 requires: finding.requires.map(Category::id),
                 category: finding.requires.and(finding.category).map(Category::id),
                 help: finding.help.as_deref(),
-            });
-        }
-    }
-    out
+            }
+        })
+    })
 }
 
 /// `--format json-lines`: the same objects as `diagnostics`, one a line.
@@ -106,7 +104,7 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
             name: "adrlint",
             version: env!("CARGO_PKG_VERSION"),
         },
-        diagnostics: diagnostics(outcome),
+        diagnostics: Streamed(|| diagnostics(outcome)),
         summary: Summary {
             files: outcome.files_checked,
             errors: counts.errors,

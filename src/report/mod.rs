@@ -53,6 +53,21 @@ impl Outcome {
     }
 }
 
+/// A JSON array made of an iterator's items as they are serialised: a report on a hundred
+/// thousand files is written without first building all its objects.
+pub(crate) struct Streamed<F>(pub F);
+
+impl<F, I> serde::Serialize for Streamed<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: serde::Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
 /// 1-based (line, column) of a byte offset in a file of the source map (a manifest's
 /// `category` line; findings carry their own positions).
 pub fn position(sources: &SourceMap, file: FileId, byte: usize) -> (usize, usize) {

@@ -8,24 +8,25 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::fingerprint::fingerprints;
-use super::{Outcome, position};
+use super::{Outcome, Streamed, position};
 use crate::diag::{CategorySource, Severity};
 use crate::source::{FileId, SourceMap};
 
 #[derive(Serialize)]
-struct Log<'a> {
+struct Log<'a, R> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: [Run<'a>; 1],
+    runs: [Run<'a, R>; 1],
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Run<'a> {
+struct Run<'a, R> {
     tool: Tool<'a>,
     column_kind: &'static str,
-    results: Vec<SarifResult>,
+    /// Written as they are made (see [`Streamed`]).
+    results: R,
 }
 
 #[derive(Serialize)]
@@ -211,56 +212,6 @@ pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io:
         .map(|(i, r)| (&*r.id, i))
         .collect();
 
-    let mut results = Vec::new();
-    for report in &outcome.reports {
-        for (finding, fingerprint) in report.findings.iter().zip(fingerprints(report)) {
-            let mut related = Vec::new();
-            if let (
-                Some(CategorySource::Manifest {
-                    file: manifest,
-                    span,
-                }),
-                Some(category),
-            ) = (&finding.category_source, finding.category)
-                && let Some(source) = sources.get(*manifest)
-            {
-                related.push(Location {
-                    id: Some(1),
-                    physical_location: PhysicalLocation {
-                        artifact_location: ArtifactLocation {
-                            uri: uri(&source.name),
-                        },
-                        region: region(sources, *manifest, span),
-                    },
-                    message: Some(Text {
-                        text: format!("the team is declared {category} here"),
-                    }),
-                });
-            }
-            let mut text = finding.message.clone();
-            if let Some(help) = &finding.help {
-                text.push_str(&format!("\nhelp: {help}"));
-            }
-            results.push(SarifResult {
-                rule_id: finding.rule.to_string(),
-                rule_index: index.get(&*finding.rule).copied().unwrap_or(0),
-                level: level(finding.severity),
-                message: Text { text },
-                locations: vec![Location {
-                    id: None,
-                    physical_location: PhysicalLocation {
-                        artifact_location: ArtifactLocation {
-                            uri: uri(&report.path),
-                        },
-                        region: Region::of(finding),
-                    },
-                    message: None,
-                }],
-                related_locations: related,
-                partial_fingerprints: HashMap::from([("adrlint/v1", fingerprint)]),
-            });
-        }
-    }
     let log = Log {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
@@ -274,11 +225,73 @@ pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io:
                 },
             },
             column_kind: "unicodeCodePoints",
-            results,
+            results: Streamed(|| results(outcome, sources, &index)),
         }],
     };
     serde_json::to_writer_pretty(&mut *out, &log)?;
     out.write_all(b"\n")
+}
+
+/// One result per finding, in the outcome's order.
+fn results<'a>(
+    outcome: &'a Outcome,
+    sources: &'a SourceMap,
+    index: &'a HashMap<&str, usize>,
+) -> impl Iterator<Item = SarifResult> + 'a {
+    outcome.reports.iter().flat_map(move |report| {
+        let prints = fingerprints(report);
+        report
+            .findings
+            .iter()
+            .zip(prints)
+            .map(move |(finding, fingerprint)| {
+                let mut related = Vec::new();
+                if let (
+                    Some(CategorySource::Manifest {
+                        file: manifest,
+                        span,
+                    }),
+                    Some(category),
+                ) = (&finding.category_source, finding.category)
+                    && let Some(source) = sources.get(*manifest)
+                {
+                    related.push(Location {
+                        id: Some(1),
+                        physical_location: PhysicalLocation {
+                            artifact_location: ArtifactLocation {
+                                uri: uri(&source.name),
+                            },
+                            region: region(sources, *manifest, span),
+                        },
+                        message: Some(Text {
+                            text: format!("the team is declared {category} here"),
+                        }),
+                    });
+                }
+                let mut text = finding.message.to_string();
+                if let Some(help) = &finding.help {
+                    text.push_str(&format!("\nhelp: {help}"));
+                }
+                SarifResult {
+                    rule_id: finding.rule.to_string(),
+                    rule_index: index.get(&*finding.rule).copied().unwrap_or(0),
+                    level: level(finding.severity),
+                    message: Text { text },
+                    locations: vec![Location {
+                        id: None,
+                        physical_location: PhysicalLocation {
+                            artifact_location: ArtifactLocation {
+                                uri: uri(&report.path),
+                            },
+                            region: Region::of(finding),
+                        },
+                        message: None,
+                    }],
+                    related_locations: related,
+                    partial_fingerprints: HashMap::from([("adrlint/v1", fingerprint)]),
+                }
+            })
+    })
 }
 
 fn capitalise(word: &str) -> String {

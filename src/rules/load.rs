@@ -519,7 +519,7 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     severity,
                     sections,
                     patterns: expanded_patterns,
-                    message: raw.message.clone(),
+                    message: Arc::from(raw.message.as_str()),
                     help: raw.help.as_deref().map(Arc::from),
                     explain: raw.explain.get_ref().clone(),
                     pack: pack.display.clone(),

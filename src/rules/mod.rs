@@ -55,7 +55,8 @@ pub struct Rule {
     pub severity: Severity,
     pub sections: Vec<SectionKind>,
     pub patterns: Vec<String>,
-    pub message: String,
+    /// Shared with the rule's findings.
+    pub message: Arc<str>,
     /// Shared with the rule's findings.
     pub help: Option<Arc<str>>,
     pub explain: String,
