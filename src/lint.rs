@@ -56,6 +56,16 @@ pub struct Analysed {
 }
 
 impl Analysed {
+    /// Points the facts at `path` when it is the path they hold: a large run keeps each path
+    /// once.
+    pub fn share_path(&mut self, path: &Arc<Path>) {
+        if let Some(facts) = &mut self.facts
+            && facts.path == *path
+        {
+            facts.path = Arc::clone(path);
+        }
+    }
+
     /// Locates the findings so far and lets go of the text, unless suppression comments will
     /// need it. Holding every file's text until the log pass is over would make memory grow
     /// with the size of the whole log rather than with its findings.

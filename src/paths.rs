@@ -14,16 +14,6 @@ pub fn display(path: &Path) -> String {
     shown.to_string_lossy().replace('\\', "/")
 }
 
-/// [`display`] of a path that is no longer needed: when it is shown as it is (a relative,
-/// `/`-separated UTF-8 path without `.` components), its buffer becomes the string.
-pub fn display_owned(path: PathBuf) -> String {
-    let shown = display(&path);
-    match path.into_os_string().into_string() {
-        Ok(text) if text == shown => text,
-        _ => shown,
-    }
-}
-
 /// Drops `.` components so `./docs/adr/x.md` shows as `docs/adr/x.md`.
 fn clean(path: &Path) -> PathBuf {
     path.components()

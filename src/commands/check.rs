@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -25,6 +25,34 @@ use crate::rules::Rule;
 use crate::rules::RuleSetLoader;
 use crate::source::SourceMap;
 use crate::suggest::{did_you_mean, one_of};
+
+/// A file to lint. Its path is kept absolute and normalised, once for the whole run: the log
+/// pass's facts share it.
+struct Job {
+    path: Arc<Path>,
+    /// The path as found, when it went through `..`: it is read and shown as found.
+    found: Option<Box<Path>>,
+}
+
+impl Job {
+    fn new(found: PathBuf) -> Job {
+        let path = crate::hygiene::normalise(&found).into();
+        let through_parent = found.components().any(|c| c == Component::ParentDir);
+        Job {
+            path,
+            found: through_parent.then(|| found.into_boxed_path()),
+        }
+    }
+
+    fn read_from(&self) -> &Path {
+        self.found.as_deref().unwrap_or(&self.path)
+    }
+
+    /// The path as shown to the user: the path as found would show the same.
+    fn shown(&self) -> String {
+        crate::paths::display(self.read_from())
+    }
+}
 
 /// Loaded manifests, each loaded once however many files it governs.
 #[derive(Default)]
@@ -179,20 +207,19 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
 
     // Resolve each file's manifest (sequentially: loading touches the source map).
-    let mut jobs: Vec<(Target, Option<Option<usize>>)> = Vec::with_capacity(targets.len());
+    let mut jobs: Vec<(Job, Option<Option<usize>>)> = Vec::with_capacity(targets.len());
     for target in targets {
         let manifest = match forced {
             Some(index) => Some(Some(index)),
             None => manifests.nearest(&target.path, &mut sources, &mut problems),
         };
-        if let (Some(Some(index)), None) = (manifest, &stdin) {
-            let absolute =
-                std::path::absolute(&target.path).unwrap_or_else(|_| target.path.clone());
-            if manifests.loaded[index].is_excluded(&absolute) {
-                continue;
-            }
+        let job = Job::new(target.path);
+        if let (Some(Some(index)), None) = (manifest, &stdin)
+            && manifests.loaded[index].is_excluded(&job.path)
+        {
+            continue;
         }
-        jobs.push((target, manifest));
+        jobs.push((job, manifest));
     }
 
     // One plan per manifest, plus one for files without a manifest or with a broken one.
@@ -292,8 +319,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         None => jobs
             .par_iter()
             .zip(job_plans.par_iter())
-            .map(|((target, _), &plan)| {
-                let mut file = analyse_file(&target.path, &plans[plan]);
+            .map(|((job, _), &plan)| {
+                let mut file = analyse_file(job.read_from(), &plans[plan]);
+                file.share_path(&job.path);
                 file.release_text();
                 file
             })
@@ -303,13 +331,13 @@ pub fn run(args: &CheckArgs) -> u8 {
     analysed
         .par_iter_mut()
         .zip(jobs.par_iter().zip(job_plans.par_iter()))
-        .for_each(|(file, ((target, _), &plan))| file.settle(&target.path, &plans[plan]));
+        .for_each(|(file, ((job, _), &plan))| file.settle(job.read_from(), &plans[plan]));
     // In order and in place: the reports take over the records' memory rather than sit beside
-    // them, and a path shown as it was found keeps its buffer.
+    // them.
     let mut reports: Vec<FileReport> = analysed
         .into_iter()
         .zip(jobs)
-        .map(|(file, (target, _))| file.into_report(crate::paths::display_owned(target.path)))
+        .map(|(file, (job, _))| file.into_report(job.shown()))
         .collect();
 
     let adr_files = reports.len();
