@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Repo, fixture, run_in, run_with_env};
+use common::{Repo, fixture, json, row, rows, run_in, run_with_env};
 
 #[test]
 fn misspelt_category_exits_2_with_a_suggestion() {
@@ -285,4 +285,35 @@ fn usage_errors_exit_2() {
     assert_eq!(run.code, 2);
     let run = run_in(&fixture("demo"), &["--version"]);
     assert_eq!(run.code, 0);
+}
+
+/// Paths are shown as the user would type them from where adrlint ran: `./` dropped, `..`
+/// kept, whichever way the folder was named.
+#[test]
+fn paths_are_shown_relative_to_where_adrlint_runs() {
+    let adr = "# 1. Use queues\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\n## Context\n\nC.\n\n\
+               ## Decision\n\nWe will build our own message broker.\n\n## Consequences\n\nN.\n";
+    let repo = Repo::new()
+        .file("adrlint.toml", "[team]\ncategory = \"framework-user\"\n")
+        .file("docs/adr/0001-use-queues.md", adr)
+        .file("tools/keep.txt", "");
+    let expected = |path: &str| vec![row("own-message-broker", path, 15, 9, "error")];
+    let from_root = repo.run(&["check", "--format", "json", "./docs/adr"]);
+    assert_eq!(
+        rows(&json(&from_root)),
+        expected("docs/adr/0001-use-queues.md")
+    );
+    let from_below = run_in(
+        &repo.path().join("tools"),
+        &["check", "--format", "json", "../docs/adr"],
+    );
+    assert_eq!(
+        rows(&json(&from_below)),
+        expected("../docs/adr/0001-use-queues.md")
+    );
+    let through_parent = repo.run(&["check", "--format", "json", "tools/../docs/adr"]);
+    assert_eq!(
+        rows(&json(&through_parent)),
+        expected("tools/../docs/adr/0001-use-queues.md")
+    );
 }
