@@ -86,7 +86,7 @@ pub struct Finding {
     /// Shared with the rule: a run may report the same advice thousands of times.
     pub help: Option<Arc<str>>,
     pub notes: Vec<String>,
-    /// Set by [`FileReport::locate`] while the file's text is at hand.
+    /// Set by [`locate`] while the file's text is at hand.
     pub location: Option<Location>,
 }
 

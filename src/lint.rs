@@ -82,6 +82,59 @@ impl Analysed {
             self.findings.shrink_to_fit();
         }
     }
+
+    /// Applies the file's suppression comments (reporting the comments' own problems), locates
+    /// the findings and sorts them by position. A file whose text was let go is read again only
+    /// when the log pass gave it findings; if it changed in between, those findings keep their
+    /// messages but lose their positions rather than point at the wrong words.
+    pub fn settle(&mut self, path: &Path, plan: &Plan) {
+        let findings = &mut self.findings;
+        if findings.iter().any(|f| f.location.is_none())
+            && let Text::Released { .. } = self.text
+        {
+            match read_again(&self.text, path) {
+                Some(again) => locate(findings, &again),
+                None => {
+                    for finding in findings.iter_mut().filter(|f| f.location.is_none()) {
+                        finding.span = 0..0;
+                        finding.notes.push(
+                            "the file changed while adrlint ran, so no position is shown".into(),
+                        );
+                    }
+                    locate(findings, &Arc::from(""));
+                }
+            }
+        }
+        if let Text::Kept(source) = &self.text {
+            if !self.comments.is_empty() {
+                let file = SourceFile::new("", Arc::clone(source));
+                let ids: Vec<&str> = plan.rules.ids().collect();
+                let is_rule = |id: &str| plan.rules.get(id).is_some();
+                let comments = std::mem::take(&mut self.comments);
+                let problems = suppress::apply(&comments, findings, &file, &is_rule, &ids);
+                for problem in problems {
+                    let before = findings.len();
+                    input_finding(plan, problem.rule, problem.span, problem.label, findings);
+                    if let (Some(note), Some(finding)) = (problem.note, findings.get_mut(before)) {
+                        finding.notes.push(note);
+                    }
+                }
+            }
+            locate(findings, source);
+        }
+        findings.sort_by(|a, b| {
+            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+        });
+    }
+
+    /// The report on a settled file, under the path shown to the user.
+    pub fn into_report(self, shown: String) -> FileReport {
+        FileReport {
+            path: shown,
+            text: self.text,
+            findings: self.findings,
+        }
+    }
 }
 
 /// The text that was let go, read again from `path`. `None` when the file changed in between
@@ -235,61 +288,6 @@ pub fn analyse_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> Analysed {
 pub fn finish(mut analysed: Analysed, path: &Path, plan: &Plan) -> FileReport {
     analysed.settle(path, plan);
     analysed.into_report(crate::paths::display(path))
-}
-
-impl Analysed {
-    /// Applies the file's suppression comments (reporting the comments' own problems), locates
-    /// the findings and sorts them by position. A file whose text was let go is read again only
-    /// when the log pass gave it findings; if it changed in between, those findings keep their
-    /// messages but lose their positions rather than point at the wrong words.
-    pub fn settle(&mut self, path: &Path, plan: &Plan) {
-        let findings = &mut self.findings;
-        if findings.iter().any(|f| f.location.is_none())
-            && let Text::Released { .. } = self.text
-        {
-            match read_again(&self.text, path) {
-                Some(again) => locate(findings, &again),
-                None => {
-                    for finding in findings.iter_mut().filter(|f| f.location.is_none()) {
-                        finding.span = 0..0;
-                        finding.notes.push(
-                            "the file changed while adrlint ran, so no position is shown".into(),
-                        );
-                    }
-                    locate(findings, &Arc::from(""));
-                }
-            }
-        }
-        if let Text::Kept(source) = &self.text {
-            if !self.comments.is_empty() {
-                let file = SourceFile::new("", Arc::clone(source));
-                let ids: Vec<&str> = plan.rules.ids().collect();
-                let is_rule = |id: &str| plan.rules.get(id).is_some();
-                let comments = std::mem::take(&mut self.comments);
-                let problems = suppress::apply(&comments, findings, &file, &is_rule, &ids);
-                for problem in problems {
-                    let before = findings.len();
-                    input_finding(plan, problem.rule, problem.span, problem.label, findings);
-                    if let (Some(note), Some(finding)) = (problem.note, findings.get_mut(before)) {
-                        finding.notes.push(note);
-                    }
-                }
-            }
-            locate(findings, source);
-        }
-        findings.sort_by(|a, b| {
-            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
-        });
-    }
-
-    /// The report on a settled file, under the path shown to the user.
-    pub fn into_report(self, shown: String) -> FileReport {
-        FileReport {
-            path: shown,
-            text: self.text,
-            findings: self.findings,
-        }
-    }
 }
 
 /// Why [`read_limited`] returned no bytes.

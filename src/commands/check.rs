@@ -37,10 +37,9 @@ struct Job {
 impl Job {
     fn new(found: PathBuf) -> Job {
         let path = crate::hygiene::normalise(&found).into();
-        let through_parent = found.components().any(|c| c == Component::ParentDir);
         Job {
             path,
-            found: through_parent.then(|| found.into_boxed_path()),
+            found: through_parent(&found).then(|| found.into_boxed_path()),
         }
     }
 
@@ -52,6 +51,12 @@ impl Job {
     fn shown(&self) -> String {
         crate::paths::display(self.read_from())
     }
+}
+
+/// Whether `path` goes through `..`: normalising it lexically would change where it points
+/// when a folder on the way is a symbolic link, and how it is shown.
+fn through_parent(path: &Path) -> bool {
+    path.components().any(|c| c == Component::ParentDir)
 }
 
 /// Loaded manifests, each loaded once however many files it governs.
@@ -200,6 +205,18 @@ pub fn run(args: &CheckArgs) -> u8 {
                 }
             };
             named_dirs = paths.iter().filter(|p| p.is_dir()).cloned().collect();
+            // Walked as absolute paths, so that each file's path is made once, in the form the
+            // run keeps (see `Job`); they are shown as before.
+            let paths: Vec<PathBuf> = paths
+                .iter()
+                .map(|path| {
+                    if through_parent(path) {
+                        path.clone()
+                    } else {
+                        crate::hygiene::normalise(path)
+                    }
+                })
+                .collect();
             let (targets, walk_problems) = discover(&paths, !args.no_ignore);
             problems.extend(walk_problems);
             targets
@@ -322,7 +339,11 @@ pub fn run(args: &CheckArgs) -> u8 {
             .map(|((job, _), &plan)| {
                 let mut file = analyse_file(job.read_from(), &plans[plan]);
                 file.share_path(&job.path);
-                file.release_text();
+                // The human format reads a file again by the path it shows: a path that is not
+                // UTF-8 does not survive being shown, so its file keeps its text.
+                if job.read_from().to_str().is_some() {
+                    file.release_text();
+                }
                 file
             })
             .collect(),

@@ -2,15 +2,14 @@
 //! secondary label on the manifest's `category` line.
 
 use std::io::{self, Write};
+use std::path::Path;
+use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, LabelStyle};
 use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config};
 
 use super::{Outcome, summary_line};
-use std::path::Path;
-use std::sync::Arc;
-
 use crate::diag::{CategorySource, Finding, Problem, Text};
 use crate::source::{FileId, SourceFile, SourceMap};
 
