@@ -208,6 +208,15 @@ const OWN_THING: &str = r"(?i)\b(?:our\s+(?:very\s+)?own|in-house|in\s+house|hom
 /// "… including a small", "… and a".
 const ATTACHED: &str = r"(?i)^[^.;:!?()]{0,80}?(?:,\s*|\s+)(?:with|including|plus|and|as\s+well\s+as|along\s+with|together\s+with|that\s+(?:also\s+)?(?:includes|provides|offers|has|comes\s+with))\s+(?:(?:its|their|our)\s+own\s+|an?\s+|the\s+|one\s+|some\s+)?(?:[\w-]+\s+){0,2}$";
 
+/// The component is the team's own: "with its own job scheduler". A service the team writes
+/// "with a distributed cache" may well use an existing one; a broker it writes "with leader
+/// election" does not.
+const OWNED: &str = r"(?i)\b(?:its|their|our)\s+own\b";
+
+/// Components that are mechanisms rather than products: a service of the team's own that has
+/// a gossip protocol or leader election implements it.
+const MECHANISM: &str = r"(?i)\b(?:protocol|election|consensus|raft|paxos)\b";
+
 /// Words between the thing built and a component that detach the component from it.
 const DETACHED: &str = r"(?i)\b(?:but|because|since|so|while|whereas|although|though|instead|rather|not|no|never|without|unlike|than|over|except|use|uses|using|adopt|adopts|adopting|existing)\b";
 
@@ -222,6 +231,8 @@ const PART_TAIL_WORDS: usize = 4;
 static OWN_THING_RE: LazyLock<Option<Regex>> = LazyLock::new(|| compile_pattern(OWN_THING).ok());
 static ATTACHED_RE: LazyLock<Option<Regex>> = LazyLock::new(|| compile_pattern(ATTACHED).ok());
 static DETACHED_RE: LazyLock<Option<Regex>> = LazyLock::new(|| compile_pattern(DETACHED).ok());
+static OWNED_RE: LazyLock<Option<Regex>> = LazyLock::new(|| compile_pattern(OWNED).ok());
+static MECHANISM_RE: LazyLock<Option<Regex>> = LazyLock::new(|| compile_pattern(MECHANISM).ok());
 static PROVIDED_BY_IT_RE: LazyLock<Option<Regex>> =
     LazyLock::new(|| compile_pattern(PROVIDED_BY_IT).ok());
 
@@ -255,11 +266,14 @@ fn part_hits(
         return found;
     }
     // Where each sentence builds something: its framework-creator claims, and the team's own
-    // services and systems named as such.
-    let mut anchors: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
+    // services and systems named as such (which hold only components said to be their own).
+    let mut anchors: BTreeMap<usize, Vec<(Range<usize>, Anchor)>> = BTreeMap::new();
     for (index, rule_index, span) in hits {
         if rules[*rule_index].requires == Some(Category::FrameworkCreator) {
-            anchors.entry(*index).or_default().push(span.clone());
+            anchors
+                .entry(*index)
+                .or_default()
+                .push((span.clone(), Anchor::Claim));
         }
     }
     if let Some(own) = OWN_THING_RE.as_ref() {
@@ -282,29 +296,38 @@ fn part_hits(
                     .iter()
                     .any(|&r| within_excluded(rules[r].compiled(), &sentence.text, span.clone()))
             {
-                anchors.entry(index).or_default().push(span);
+                anchors
+                    .entry(index)
+                    .or_default()
+                    .push((span, Anchor::OwnThing));
             }
         }
     }
     for spans in anchors.values_mut() {
-        spans.sort_by_key(|span| (span.start, span.end));
+        spans.sort_by_key(|(span, _)| (span.start, span.end));
     }
     let fired_in = |index: usize, rule_index: usize, found: &[(usize, usize, Range<usize>)]| {
         hits.iter()
             .chain(found)
             .any(|(i, r, _)| *i == index && *r == rule_index)
     };
-    // Sentences that build something, in order; a pronoun sentence that names a component
-    // builds something too ("It will also hand out locks. It also provides a registry.").
-    let mut building: HashSet<usize> = anchors.keys().copied().collect();
+    // Sentences that claim to build a framework, in order: "it" in the next sentence is that
+    // framework. A pronoun sentence that names a component builds something too ("It will
+    // also hand out locks. It also provides a registry."). An own service does not count:
+    // what "it provides" there is too often what the service offers its users.
+    let mut building: HashSet<usize> = anchors
+        .iter()
+        .filter(|(_, spans)| spans.iter().any(|(_, kind)| *kind == Anchor::Claim))
+        .map(|(index, _)| *index)
+        .collect();
     for (index, sentence) in prose.adr.sentences.iter().enumerate() {
         if let Some(spans) = anchors.get(&index) {
-            for anchor in spans {
+            for (anchor, kind) in spans {
                 let attached = part_rules
                     .iter()
                     .filter(|&&r| !fired_in(index, r, &found) && eligible(&rules[r], sentence))
                     .filter_map(|&r| {
-                        attached_part(rules[r].compiled(), &sentence.text, anchor.end)
+                        attached_part(rules[r].compiled(), &sentence.text, anchor.end, *kind)
                             .map(|span| (span, r))
                     })
                     .min_by_key(|(span, r)| (span.start, *r));
@@ -331,15 +354,32 @@ fn part_hits(
     found
 }
 
+/// What a sentence builds that a component may hang off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    /// A framework-creator claim: "our own message broker".
+    Claim,
+    /// The team's own service or system, no claim by itself: "our own billing service".
+    OwnThing,
+}
+
 /// The first of `rule`'s parts after `from` in `text` that is joined to what ends at `from`
 /// ("…, with its own job scheduler") and is asserted.
-fn attached_part(rule: &CompiledRule, text: &str, from: usize) -> Option<Range<usize>> {
+fn attached_part(
+    rule: &CompiledRule,
+    text: &str,
+    from: usize,
+    anchor: Anchor,
+) -> Option<Range<usize>> {
     let parts = rule.parts.as_ref()?;
     let (attached, detached) = (ATTACHED_RE.as_ref()?, DETACHED_RE.as_ref()?);
     let bytes = text.as_bytes();
     let found = parts.find_at(bytes, from)?;
     let gap = bytes.get(from..found.start())?;
-    (attached.is_match(gap) && !detached.is_match(gap))
+    let owned = anchor == Anchor::Claim
+        || OWNED_RE.as_ref()?.is_match(gap)
+        || MECHANISM_RE.as_ref()?.is_match(bytes.get(found.range())?);
+    (owned && attached.is_match(gap) && !detached.is_match(gap))
         .then(|| asserted_part(rule, text, found.range(), from))
         .flatten()
 }
@@ -574,9 +614,21 @@ mod tests {
         // Only the first component of a list: one more finding says what a reader needs.
         assert_eq!(
             claims(
-                "We build our own billing service, with a distributed cache and a gossip protocol."
+                "We build our own billing service, with its own distributed cache and a gossip protocol."
             ),
             ["own-distributed-cache"]
+        );
+        // A service of the team's own holds only components said to be its own, or mechanisms
+        // it must implement: it may well use an existing cache.
+        assert!(
+            claims("We build our own billing service, with a distributed cache in front of it.")
+                .is_empty()
+        );
+        assert_eq!(
+            claims(
+                "We build our own billing service, with a distributed cache and a gossip protocol."
+            ),
+            ["own-distributed-system"]
         );
         // Not what the build claim's clause leaves for something else.
         assert!(
@@ -607,6 +659,11 @@ mod tests {
         );
         // "It" names the thing just built only in the next sentence of the same section.
         assert!(claims("We keep cron for now. It will also offer distributed locks.").is_empty());
+        // What a service of the team's own provides is what it offers its users.
+        assert!(
+            claims("We will build our own billing service. It provides the service registry.")
+                .is_empty()
+        );
         assert_eq!(
             claims(
                 "We will build our own job scheduler.\n\n## Consequences\n\nIt will also offer distributed locks."
