@@ -2,8 +2,11 @@
 
 mod polarity;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::bytes::Regex;
 
 pub use polarity::is_asserted;
 
@@ -11,7 +14,7 @@ use crate::adr::{Adr, OptionRole, SectionKind, Sentence};
 use crate::category::Category;
 use crate::diag::{CategorySource, Finding, Severity};
 use crate::manifest::Level;
-use crate::rules::{CompiledRule, EXCLUDE_WINDOW, Rule, RuleKind, RuleSet};
+use crate::rules::{CompiledRule, EXCLUDE_WINDOW, Rule, RuleKind, RuleSet, compile_pattern};
 use crate::source::{ceil_char_boundary, floor_char_boundary};
 
 /// What a file is judged against: the rules, the team's category and per-rule levels.
@@ -80,6 +83,11 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
         prose.search(rule, rule_index, &mut hits);
     }
     hits.sort_by_key(|(index, rule, span)| (*index, span.start, *rule));
+    let parts = part_hits(&prose, context, category, &present, &hits);
+    if !parts.is_empty() {
+        hits.extend(parts);
+        hits.sort_by_key(|(index, rule, span)| (*index, span.start, *rule));
+    }
 
     let mut at = 0;
     while at < hits.len() {
@@ -191,6 +199,229 @@ impl Prose<'_> {
             }
         }
     }
+}
+
+/// Something the team builds that is no claim by itself: "our own flag evaluation service".
+const OWN_THING: &str = r"(?i)\b(?:our\s+(?:very\s+)?own|in-house|in\s+house|home-?grown|home-?made|bespoke|self-built|self-developed|self-written|purpose-built|custom-built)[\s-]+(?:[\w-]+[\s-]+){0,3}?(?:service|system|platform|framework|engine|server|runtime|layer|component|daemon|agent)s?\b";
+
+/// What joins a component to the thing built, just before the component: "…, with its own",
+/// "… including a small", "… and a".
+const ATTACHED: &str = r"(?i)^[^.;:!?()]{0,80}?(?:,\s*|\s+)(?:with|including|plus|and|as\s+well\s+as|along\s+with|together\s+with|that\s+(?:also\s+)?(?:includes|provides|offers|has|comes\s+with))\s+(?:(?:its|their|our)\s+own\s+|an?\s+|the\s+|one\s+|some\s+)?(?:[\w-]+\s+){0,2}$";
+
+/// The component is the team's own: "with its own job scheduler". A service the team writes
+/// "with a distributed cache" may well use an existing one; a broker it writes "with leader
+/// election" does not.
+const OWNED: &str = r"(?i)\b(?:its|their|our)\s+own\b";
+
+/// Components that are mechanisms rather than products: a service of the team's own that has
+/// a gossip protocol or leader election implements it.
+const MECHANISM: &str = r"(?i)\b(?:protocol|election|consensus|raft|paxos)\b";
+
+/// Words between the thing built and a component that detach the component from it.
+const DETACHED: &str = r"(?i)\b(?:but|because|since|so|while|whereas|although|though|instead|rather|not|no|never|without|unlike|than|over|except|use|uses|using|adopt|adopts|adopting|existing)\b";
+
+/// A sentence whose subject is the thing just built, and what it provides, just before the
+/// component: "It will also hand out", "This service provides the".
+const PROVIDED_BY_IT: &str = r"(?i)^(?:it|this\s+(?:new\s+)?(?:service|system|component|tool|layer|platform|framework)|the\s+new\s+(?:service|system|component|tool|layer|platform|framework))\s+(?:(?:will|shall|is\s+going\s+to|also|then|additionally|further|moreover|in\s+addition)[\s,]+)*(?:provides?|offers?|hands?\s+out|handles?|implements?|includes?|exposes?|serves?|acts?\s+as|doubles?\s+as|takes?\s+care\s+of|takes?\s+over|performs?|manages?|coordinates?|contains?|ships?\s+with|comes?\s+with|does|do)\s+(?:(?:its|their|our)\s+own\s+|an?\s+|the\s+|one\s+|some\s+)?(?:[\w-]+\s+){0,2}$";
+
+/// How many words after a component may show that it is an existing product ("a service
+/// registry backed by Consul").
+const PART_TAIL_WORDS: usize = 4;
+
+static OWN_THING_RE: LazyLock<Option<Regex>> = LazyLock::new(|| compile_pattern(OWN_THING).ok());
+static ATTACHED_RE: LazyLock<Option<Regex>> = LazyLock::new(|| compile_pattern(ATTACHED).ok());
+static DETACHED_RE: LazyLock<Option<Regex>> = LazyLock::new(|| compile_pattern(DETACHED).ok());
+static OWNED_RE: LazyLock<Option<Regex>> = LazyLock::new(|| compile_pattern(OWNED).ok());
+static MECHANISM_RE: LazyLock<Option<Regex>> = LazyLock::new(|| compile_pattern(MECHANISM).ok());
+static PROVIDED_BY_IT_RE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile_pattern(PROVIDED_BY_IT).ok());
+
+/// Claims made by naming a rule's `parts`: the first component hanging off each thing a
+/// sentence builds ("our own batch framework, with its own job scheduler"), and a component
+/// that "it" provides in the sentence right after one that builds something ("It will also
+/// hand out distributed locks"). A rule that already matched the sentence adds nothing.
+fn part_hits(
+    prose: &Prose<'_>,
+    context: &Context<'_>,
+    category: Category,
+    present: &[bool],
+    hits: &[(usize, usize, Range<usize>)],
+) -> Vec<(usize, usize, Range<usize>)> {
+    let rules = &context.rules.rules;
+    let part_rules: Vec<usize> = rules
+        .iter()
+        .enumerate()
+        .filter(|(index, rule)| {
+            rule.kind == RuleKind::Claim
+                && rule.requires == Some(Category::FrameworkCreator)
+                && rule.parts.is_some()
+                && present.get(*index).copied().unwrap_or(false)
+                && applies(rule, category)
+                && context.severity(rule).is_some()
+        })
+        .map(|(index, _)| index)
+        .collect();
+    let mut found = Vec::new();
+    if part_rules.is_empty() {
+        return found;
+    }
+    // Where each sentence builds something: its framework-creator claims, and the team's own
+    // services and systems named as such (which hold only components said to be their own).
+    let mut anchors: BTreeMap<usize, Vec<(Range<usize>, Anchor)>> = BTreeMap::new();
+    for (index, rule_index, span) in hits {
+        if rules[*rule_index].requires == Some(Category::FrameworkCreator) {
+            anchors
+                .entry(*index)
+                .or_default()
+                .push((span.clone(), Anchor::Claim));
+        }
+    }
+    if let Some(own) = OWN_THING_RE.as_ref() {
+        for found in own.find_iter(prose.bytes) {
+            let index = prose
+                .starts
+                .partition_point(|&start| start <= found.start())
+                .saturating_sub(1);
+            let (Some(sentence), Some(&start)) =
+                (prose.adr.sentences.get(index), prose.starts.get(index))
+            else {
+                continue;
+            };
+            let span = found.start() - start..found.end() - start;
+            if span.end <= sentence.text.len()
+                && sentence.text.is_char_boundary(span.start)
+                && sentence.text.is_char_boundary(span.end)
+                && is_asserted(&sentence.text, span.clone())
+                && !part_rules
+                    .iter()
+                    .any(|&r| within_excluded(rules[r].compiled(), &sentence.text, span.clone()))
+            {
+                anchors
+                    .entry(index)
+                    .or_default()
+                    .push((span, Anchor::OwnThing));
+            }
+        }
+    }
+    for spans in anchors.values_mut() {
+        spans.sort_by_key(|(span, _)| (span.start, span.end));
+    }
+    let fired_in = |index: usize, rule_index: usize, found: &[(usize, usize, Range<usize>)]| {
+        hits.iter()
+            .chain(found)
+            .any(|(i, r, _)| *i == index && *r == rule_index)
+    };
+    // Sentences that claim to build a framework, in order: "it" in the next sentence is that
+    // framework. A pronoun sentence that names a component builds something too ("It will
+    // also hand out locks. It also provides a registry."). An own service does not count:
+    // what "it provides" there is too often what the service offers its users.
+    let mut building: HashSet<usize> = anchors
+        .iter()
+        .filter(|(_, spans)| spans.iter().any(|(_, kind)| *kind == Anchor::Claim))
+        .map(|(index, _)| *index)
+        .collect();
+    for (index, sentence) in prose.adr.sentences.iter().enumerate() {
+        if let Some(spans) = anchors.get(&index) {
+            for (anchor, kind) in spans {
+                let attached = part_rules
+                    .iter()
+                    .filter(|&&r| !fired_in(index, r, &found) && eligible(&rules[r], sentence))
+                    .filter_map(|&r| {
+                        attached_part(rules[r].compiled(), &sentence.text, anchor.end, *kind)
+                            .map(|span| (span, r))
+                    })
+                    .min_by_key(|(span, r)| (span.start, *r));
+                if let Some((span, rule_index)) = attached {
+                    found.push((index, rule_index, span));
+                }
+            }
+        }
+        let follows_a_build = index > 0
+            && building.contains(&(index - 1))
+            && prose.adr.sentences.get(index - 1).map(|s| s.section) == Some(sentence.section);
+        if follows_a_build {
+            let provided = part_rules
+                .iter()
+                .filter(|&&r| !fired_in(index, r, &found) && eligible(&rules[r], sentence))
+                .filter_map(|&r| provided_part(rules[r].compiled(), &sentence.text).map(|s| (s, r)))
+                .min_by_key(|(span, r)| (span.start, *r));
+            if let Some((span, rule_index)) = provided {
+                found.push((index, rule_index, span));
+                building.insert(index);
+            }
+        }
+    }
+    found
+}
+
+/// What a sentence builds that a component may hang off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    /// A framework-creator claim: "our own message broker".
+    Claim,
+    /// The team's own service or system, no claim by itself: "our own billing service".
+    OwnThing,
+}
+
+/// The first of `rule`'s parts after `from` in `text` that is joined to what ends at `from`
+/// ("…, with its own job scheduler") and is asserted.
+fn attached_part(
+    rule: &CompiledRule,
+    text: &str,
+    from: usize,
+    anchor: Anchor,
+) -> Option<Range<usize>> {
+    let parts = rule.parts.as_ref()?;
+    let (attached, detached) = (ATTACHED_RE.as_ref()?, DETACHED_RE.as_ref()?);
+    let bytes = text.as_bytes();
+    let found = parts.find_at(bytes, from)?;
+    let gap = bytes.get(from..found.start())?;
+    let owned = anchor == Anchor::Claim
+        || OWNED_RE.as_ref()?.is_match(gap)
+        || MECHANISM_RE.as_ref()?.is_match(bytes.get(found.range())?);
+    (owned && attached.is_match(gap) && !detached.is_match(gap))
+        .then(|| asserted_part(rule, text, found.range(), from))
+        .flatten()
+}
+
+/// `rule`'s part right after a sentence head that makes the thing just built its provider
+/// ("It will also hand out distributed locks").
+fn provided_part(rule: &CompiledRule, text: &str) -> Option<Range<usize>> {
+    let parts = rule.parts.as_ref()?;
+    let head = PROVIDED_BY_IT_RE.as_ref()?;
+    let bytes = text.as_bytes();
+    let found = parts.find(bytes)?;
+    head.is_match(bytes.get(..found.start())?)
+        .then(|| asserted_part(rule, text, found.range(), 0))
+        .flatten()
+}
+
+/// The part at `found` when it is asserted, no look-alike, and neither the words from `from`
+/// nor the few after it show an existing product ("a service registry backed by Consul").
+fn asserted_part(
+    rule: &CompiledRule,
+    text: &str,
+    found: Range<usize>,
+    from: usize,
+) -> Option<Range<usize>> {
+    let span = asserted_at(rule, text, found)?;
+    let tail_end = text[span.end..]
+        .split_inclusive(char::is_whitespace)
+        .filter(|word| !word.trim().is_empty())
+        .take(PART_TAIL_WORDS)
+        .map(str::len)
+        .sum::<usize>()
+        + span.end;
+    let around = floor_char_boundary(text, from)..ceil_char_boundary(text, tail_end);
+    (!within_excluded(rule, text, around)).then_some(span)
+}
+
+/// Whether `rule`'s `exclude-within` words occur in `text[range]`.
+fn within_excluded(rule: &CompiledRule, text: &str, range: Range<usize>) -> bool {
+    rule.exclude_within
+        .as_ref()
+        .zip(text.as_bytes().get(range))
+        .is_some_and(|(within, words)| within.is_match(words))
 }
 
 /// Whether `rule` reads the ADRs of a `category` team: a claim rule when it requires a higher
@@ -358,5 +589,97 @@ mod tests {
         let claims_off = context(&rules, Category::FrameworkUser, &off);
         assert!(!any_claim_applies(&claims_off, Category::FrameworkUser));
         assert!(evaluate(&adr, &claims_off).is_empty());
+    }
+
+    /// The claim rule ids a framework-user team gets for `decision`, in document order.
+    fn claims(decision: &str) -> Vec<String> {
+        let rules = builtin();
+        let on = |rule: &Rule| Level::Severity(rule.severity);
+        let user = context(&rules, Category::FrameworkUser, &on);
+        let text = format!("# 1. Example\n\n## Status\n\nAccepted\n\n## Decision\n\n{decision}\n");
+        let adr = crate::adr::parse(Path::new("0001-example.md"), &text);
+        evaluate(&adr, &user)
+            .into_iter()
+            .filter(|f| f.requires.is_some())
+            .map(|f| f.rule.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_component_hanging_off_a_build_claim_is_claimed_once() {
+        assert_eq!(
+            claims("We will write our own message broker, with its own leader election."),
+            ["own-message-broker", "own-consensus"]
+        );
+        // Only the first component of a list: one more finding says what a reader needs.
+        assert_eq!(
+            claims(
+                "We build our own billing service, with its own distributed cache and a gossip protocol."
+            ),
+            ["own-distributed-cache"]
+        );
+        // A service of the team's own holds only components said to be its own, or mechanisms
+        // it must implement: it may well use an existing cache.
+        assert!(
+            claims("We build our own billing service, with a distributed cache in front of it.")
+                .is_empty()
+        );
+        assert_eq!(
+            claims(
+                "We build our own billing service, with a distributed cache and a gossip protocol."
+            ),
+            ["own-distributed-system"]
+        );
+        // Not what the build claim's clause leaves for something else.
+        assert!(
+            claims("We build our own billing service, but a distributed cache is run by ops.")
+                .is_empty()
+        );
+        assert!(
+            claims("We build our own billing service, using an existing distributed cache.")
+                .is_empty()
+        );
+        // A negated build anchors nothing.
+        assert!(
+            claims("We will not build our own billing service, with a distributed cache.")
+                .is_empty()
+        );
+        // Nor does a component that is an existing product.
+        assert!(
+            claims("We build our own billing service, with a distributed cache on Redis.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn what_it_provides_right_after_a_build_is_claimed() {
+        assert_eq!(
+            claims("We will build our own job scheduler. It will also offer distributed locks."),
+            ["own-scheduler", "own-lock-service"]
+        );
+        // "It" names the thing just built only in the next sentence of the same section.
+        assert!(claims("We keep cron for now. It will also offer distributed locks.").is_empty());
+        // What a service of the team's own provides is what it offers its users.
+        assert!(
+            claims("We will build our own billing service. It provides the service registry.")
+                .is_empty()
+        );
+        assert_eq!(
+            claims(
+                "We will build our own job scheduler.\n\n## Consequences\n\nIt will also offer distributed locks."
+            ),
+            ["own-scheduler"]
+        );
+        assert_eq!(
+            claims("We will build our own job scheduler. It will not offer distributed locks."),
+            ["own-scheduler"]
+        );
+    }
+
+    #[test]
+    fn part_patterns_compile() {
+        for pattern in [OWN_THING, ATTACHED, DETACHED, PROVIDED_BY_IT] {
+            assert!(compile_pattern(pattern).is_ok(), "{pattern}");
+        }
     }
 }

@@ -51,6 +51,10 @@ struct RawRule {
     exclude: Vec<Spanned<String>>,
     #[serde(default, rename = "exclude-within")]
     exclude_within: Vec<Spanned<String>>,
+    /// The rule's thing named bare, as a component of something the team builds ("our own
+    /// batch framework, with its own job scheduler").
+    #[serde(default)]
+    parts: Vec<Spanned<String>>,
     message: String,
     help: Option<String>,
     explain: Spanned<String>,
@@ -509,6 +513,7 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
             let exclude = union(&raw.exclude, pack, problems);
             let exclude_within = union(&raw.exclude_within, pack, problems);
             let keywords = union(&raw.keywords, pack, problems);
+            let parts = union(&raw.parts, pack, problems);
 
             if let (Some(kind), Some(severity)) = (kind, severity) {
                 let rule = Rule {
@@ -527,6 +532,7 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     exclude,
                     exclude_within,
                     keywords,
+                    parts,
                     compiled: Default::default(),
                 };
                 if !pack.trusted {

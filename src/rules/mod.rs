@@ -72,6 +72,10 @@ pub struct Rule {
     /// Keywords (regex source), one of which every match contains: a document without them is
     /// never searched with the full patterns.
     pub keywords: Option<String>,
+    /// The rule's thing named bare (regex source): claimed when it hangs off something the
+    /// team builds ("our own batch framework, with its own job scheduler") or is what "it"
+    /// (the thing just built) provides. Every part must contain one of the keywords.
+    pub parts: Option<String>,
     /// The compiled regexes, built on first use: a one-file run compiles only the rules whose
     /// keywords it meets.
     compiled: OnceLock<CompiledRule>,
@@ -86,6 +90,7 @@ pub struct CompiledRule {
     pub exclude: Option<Regex>,
     pub exclude_within: Option<Regex>,
     pub keywords: Option<Regex>,
+    pub parts: Option<Regex>,
 }
 
 impl CompiledRule {
@@ -107,6 +112,7 @@ impl CompiledRule {
             exclude: rule.exclude.as_ref().map(one).transpose()?,
             exclude_within: rule.exclude_within.as_ref().map(one).transpose()?,
             keywords: rule.keywords.as_ref().map(one).transpose()?,
+            parts: rule.parts.as_ref().map(one).transpose()?,
         })
     }
 }
