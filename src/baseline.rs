@@ -11,7 +11,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::diag::{FileReport, Finding, Problem};
-use crate::report::fingerprint::fingerprints;
+use crate::report::fingerprint::{fingerprinted, fingerprints};
 use crate::rules::RuleSet;
 use crate::source::{FileId, SourceFile, SourceMap};
 
@@ -46,17 +46,14 @@ pub struct Baseline {
 /// Writes the baseline for `reports` to `path` through a temporary file and a rename, so a
 /// reader never sees half a file. One entry a line keeps diffs of the file reviewable.
 pub fn write(path: &Path, reports: &[FileReport]) -> std::io::Result<usize> {
-    let mut entries = Vec::new();
-    for report in reports {
-        for (finding, fingerprint) in report.findings.iter().zip(fingerprints(report)) {
-            entries.push(Entry {
-                path: report.path.clone(),
-                rule: finding.rule.to_string(),
-                fingerprint,
-                text: finding.words().to_string(),
-            });
-        }
-    }
+    let entries: Vec<Entry> = fingerprinted(reports)
+        .map(|(report, finding, fingerprint)| Entry {
+            path: report.path.clone(),
+            rule: finding.rule.to_string(),
+            fingerprint,
+            text: finding.words().to_string(),
+        })
+        .collect();
     let mut text = format!("{{\n  \"version\": {VERSION},\n  \"entries\": [");
     for (i, entry) in entries.iter().enumerate() {
         let line = serde_json::to_string(entry).map_err(std::io::Error::other)?;

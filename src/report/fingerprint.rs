@@ -49,6 +49,20 @@ pub fn fingerprint(path: &str, rule: &str, text: &str, occurrence: usize) -> Str
     format!("{hash:016x}")
 }
 
+/// Every finding of `reports`, in order, with the report it is in and its fingerprint.
+pub fn fingerprinted(
+    reports: &[FileReport],
+) -> impl Iterator<Item = (&FileReport, &Finding, String)> {
+    reports.iter().flat_map(|report| {
+        let prints = fingerprints(report);
+        report
+            .findings
+            .iter()
+            .zip(prints)
+            .map(move |(finding, print)| (report, finding, print))
+    })
+}
+
 /// Fingerprints of a file's findings, in their order.
 pub fn fingerprints(report: &FileReport) -> Vec<String> {
     let mut seen: Vec<(&str, &str)> = Vec::new();

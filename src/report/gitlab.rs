@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::fingerprint::fingerprints;
+use super::fingerprint::fingerprinted;
 use super::{Outcome, Streamed};
 use crate::diag::Severity;
 
@@ -38,31 +38,24 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn issues(outcome: &Outcome) -> impl Iterator<Item = Issue<'_>> {
-    outcome.reports.iter().flat_map(|report| {
-        let prints = fingerprints(report);
-        report
-            .findings
-            .iter()
-            .zip(prints)
-            .map(move |(finding, fingerprint)| {
-                let (begin, _) = finding.start();
-                let (end, _) = finding.end();
-                Issue {
-                    kind: "issue",
-                    description: format!("{}: {}", finding.rule, finding.message),
-                    check_name: &finding.rule,
-                    fingerprint,
-                    severity: match finding.severity {
-                        Severity::Error => "major",
-                        Severity::Warning => "minor",
-                        Severity::Info => "info",
-                    },
-                    categories: ["Style"],
-                    location: Location {
-                        path: &report.path,
-                        lines: Lines { begin, end },
-                    },
-                }
-            })
+    fingerprinted(&outcome.reports).map(|(report, finding, fingerprint)| {
+        let (begin, _) = finding.start();
+        let (end, _) = finding.end();
+        Issue {
+            kind: "issue",
+            description: format!("{}: {}", finding.rule, finding.message),
+            check_name: &finding.rule,
+            fingerprint,
+            severity: match finding.severity {
+                Severity::Error => "major",
+                Severity::Warning => "minor",
+                Severity::Info => "info",
+            },
+            categories: ["Style"],
+            location: Location {
+                path: &report.path,
+                lines: Lines { begin, end },
+            },
+        }
     })
 }

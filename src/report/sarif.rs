@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::fingerprint::fingerprints;
+use super::fingerprint::fingerprinted;
 use super::{Outcome, Streamed, position};
 use crate::diag::{CategorySource, Severity};
 use crate::source::{FileId, SourceMap};
@@ -148,31 +148,31 @@ pub fn uri(path: &str) -> String {
 }
 
 impl Region {
-    fn of(finding: &crate::diag::Finding) -> Region {
-        let ((start_line, start_column), (end_line, end_column)) = (finding.start(), finding.end());
-        let span = &finding.span;
+    /// The region of `span`, which starts and ends at these 1-based lines and columns.
+    fn new(span: &std::ops::Range<usize>, start: (usize, usize), end: (usize, usize)) -> Region {
         Region {
-            start_line,
-            start_column,
-            end_line,
-            end_column,
+            start_line: start.0,
+            start_column: start.1,
+            end_line: end.0,
+            end_column: end.1,
             byte_offset: span.start,
             byte_length: span.end.saturating_sub(span.start),
         }
     }
+
+    /// A finding's region, from the positions it carries.
+    fn of(finding: &crate::diag::Finding) -> Region {
+        Region::new(&finding.span, finding.start(), finding.end())
+    }
 }
 
+/// The region of `span` in a file of the source map (a manifest's `category` line).
 fn region(sources: &SourceMap, file: FileId, span: &std::ops::Range<usize>) -> Region {
-    let (start_line, start_column) = position(sources, file, span.start);
-    let (end_line, end_column) = position(sources, file, span.end);
-    Region {
-        start_line,
-        start_column,
-        end_line,
-        end_column,
-        byte_offset: span.start,
-        byte_length: span.end.saturating_sub(span.start),
-    }
+    Region::new(
+        span,
+        position(sources, file, span.start),
+        position(sources, file, span.end),
+    )
 }
 
 pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io::Result<()> {
@@ -238,59 +238,52 @@ fn results<'a>(
     sources: &'a SourceMap,
     index: &'a HashMap<&str, usize>,
 ) -> impl Iterator<Item = SarifResult> + 'a {
-    outcome.reports.iter().flat_map(move |report| {
-        let prints = fingerprints(report);
-        report
-            .findings
-            .iter()
-            .zip(prints)
-            .map(move |(finding, fingerprint)| {
-                let mut related = Vec::new();
-                if let (
-                    Some(CategorySource::Manifest {
-                        file: manifest,
-                        span,
-                    }),
-                    Some(category),
-                ) = (&finding.category_source, finding.category)
-                    && let Some(source) = sources.get(*manifest)
-                {
-                    related.push(Location {
-                        id: Some(1),
-                        physical_location: PhysicalLocation {
-                            artifact_location: ArtifactLocation {
-                                uri: uri(&source.name),
-                            },
-                            region: region(sources, *manifest, span),
-                        },
-                        message: Some(Text {
-                            text: format!("the team is declared {category} here"),
-                        }),
-                    });
-                }
-                let mut text = finding.message.to_string();
-                if let Some(help) = &finding.help {
-                    text.push_str(&format!("\nhelp: {help}"));
-                }
-                SarifResult {
-                    rule_id: finding.rule.to_string(),
-                    rule_index: index.get(&*finding.rule).copied().unwrap_or(0),
-                    level: level(finding.severity),
-                    message: Text { text },
-                    locations: vec![Location {
-                        id: None,
-                        physical_location: PhysicalLocation {
-                            artifact_location: ArtifactLocation {
-                                uri: uri(&report.path),
-                            },
-                            region: Region::of(finding),
-                        },
-                        message: None,
-                    }],
-                    related_locations: related,
-                    partial_fingerprints: HashMap::from([("adrlint/v1", fingerprint)]),
-                }
-            })
+    fingerprinted(&outcome.reports).map(move |(report, finding, fingerprint)| {
+        let mut related = Vec::new();
+        if let (
+            Some(CategorySource::Manifest {
+                file: manifest,
+                span,
+            }),
+            Some(category),
+        ) = (&finding.category_source, finding.category)
+            && let Some(source) = sources.get(*manifest)
+        {
+            related.push(Location {
+                id: Some(1),
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation {
+                        uri: uri(&source.name),
+                    },
+                    region: region(sources, *manifest, span),
+                },
+                message: Some(Text {
+                    text: format!("the team is declared {category} here"),
+                }),
+            });
+        }
+        let mut text = finding.message.to_string();
+        if let Some(help) = &finding.help {
+            text.push_str(&format!("\nhelp: {help}"));
+        }
+        SarifResult {
+            rule_id: finding.rule.to_string(),
+            rule_index: index.get(&*finding.rule).copied().unwrap_or(0),
+            level: level(finding.severity),
+            message: Text { text },
+            locations: vec![Location {
+                id: None,
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation {
+                        uri: uri(&report.path),
+                    },
+                    region: Region::of(finding),
+                },
+                message: None,
+            }],
+            related_locations: related,
+            partial_fingerprints: HashMap::from([("adrlint/v1", fingerprint)]),
+        }
     })
 }
 
