@@ -76,6 +76,10 @@ pub struct CheckArgs {
     /// Record the current findings in FILE (written atomically) and exit 0
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     pub write_baseline: Option<PathBuf>,
+    /// Print, for each decision sentence, what every rule matched, which construction held it,
+    /// the polarity of its clause and its cue, look-alikes and products; then exit 0
+    #[arg(long, conflicts_with_all = ["write_baseline", "statistics"])]
+    pub explain_matches: bool,
 }
 
 #[derive(Debug, clap::Args)]

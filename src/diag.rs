@@ -86,6 +86,9 @@ pub struct Finding {
     /// Shared with the rule: a run may report the same advice thousands of times.
     pub help: Option<Arc<str>>,
     pub notes: Vec<String>,
+    /// Other spans of the same file that make the finding, each with its label (the pieces of
+    /// a design): shown as secondary labels.
+    pub related: Vec<(Range<usize>, Cow<'static, str>)>,
     /// Set by [`locate`] while the file's text is at hand.
     pub location: Option<Location>,
 }
@@ -138,6 +141,7 @@ impl Finding {
             category_source: None,
             help: None,
             notes: Vec::new(),
+            related: Vec::new(),
             location: None,
         }
     }

@@ -125,6 +125,7 @@ impl Analysed {
         findings.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
         });
+        engine::first_claim_per_rule(findings);
     }
 
     /// The report on a settled file, under the path shown to the user.
@@ -282,6 +283,36 @@ pub fn analyse_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> Analysed {
     findings.extend(engine::evaluate(&parsed, &context));
     let facts = crate::hygiene::per_file::check(path, &text, &parsed, plan, &mut findings);
     done(Arc::from(text), findings, facts, parsed.comments)
+}
+
+/// What the engine made of each sentence of a file (`check --explain-matches`), rendered by
+/// `render` (given the trace and the file's text); a file that cannot be read or is binary
+/// says so instead.
+pub fn explain_matches(
+    path: &Path,
+    shown: &str,
+    bytes: Option<Vec<u8>>,
+    plan: &Plan,
+    render: impl Fn(&engine::trace::Trace<'_>, &str) -> String,
+) -> String {
+    let bytes = match bytes.map_or_else(|| read_limited(path, plan.max_file_size), Ok) {
+        Ok(bytes) => bytes,
+        Err(ReadFailure::Unreadable(error)) => return format!("{shown}: cannot read: {error}\n"),
+        Err(ReadFailure::TooLarge(_)) => return format!("{shown}: over the size limit; skipped\n"),
+    };
+    if bytes.iter().take(BINARY_SNIFF).any(|&b| b == 0) {
+        return format!("{shown}: holds NUL bytes; skipped\n");
+    }
+    let (text, _) = decode(bytes);
+    let parsed = adr::parse(path, &text);
+    let level = |rule: &Rule| plan.level(rule);
+    let context = Context {
+        rules: &plan.rules,
+        category: plan.category,
+        category_source: plan.category_source.clone(),
+        level: &level,
+    };
+    render(&engine::trace::trace(&parsed, &context), &text)
 }
 
 /// [`Analysed::settle`] then [`Analysed::into_report`].

@@ -217,7 +217,7 @@ fn explain_prints_the_long_text() {
     let run = run_in(&fixture("demo"), &["explain", "own-scheduler"]);
     assert_eq!(run.code, 0);
     assert!(
-        run.stdout.contains("## Example that fires"),
+        run.stdout.contains("## Examples that fire"),
         "{}",
         run.stdout
     );

@@ -164,21 +164,32 @@ fn every_example_in_every_explanation_behaves_as_documented() {
     let mut checked = 0;
     for rule in &set.rules {
         let found = examples(&rule.explain);
-        let fires: Vec<_> = found
+        // Examples in the explanation's code blocks, and the rule's `fires` / `passes`.
+        let fires: Vec<&String> = found
             .iter()
             .filter(|(h, _)| h.to_lowercase().contains("example that fires"))
+            .map(|(_, e)| e)
+            .chain(&rule.fires)
             .collect();
-        let passes: Vec<_> = found
+        let passes: Vec<&String> = found
             .iter()
             .filter(|(h, _)| h.to_lowercase().contains("does not fire"))
+            .map(|(_, e)| e)
+            .chain(&rule.passes)
             .collect();
-        if rule.kind != RuleKind::Builtin && (fires.is_empty() || passes.is_empty()) {
+        if rule.kind != RuleKind::Builtin && (fires.len() < 2 || passes.len() < 2) {
             failures.push(format!(
-                "{}: needs an example that fires and one that does not",
+                "{}: needs at least two examples that fire and two that do not",
                 rule.id
             ));
         }
-        for (_, example) in fires.iter() {
+        if rule.check.is_some() && (rule.fires.len() < 2 || rule.passes.len() < 2) {
+            failures.push(format!(
+                "{}: a rule that names its thing gives two `fires` and two `passes`",
+                rule.id
+            ));
+        }
+        for example in fires.iter() {
             // The keyword prefilter must let every claim through.
             if let Some(keywords) = &rule.compiled().keywords
                 && !keywords.is_match(example.as_bytes())
@@ -189,7 +200,7 @@ fn every_example_in_every_explanation_behaves_as_documented() {
                 ));
             }
         }
-        for (_, example) in fires {
+        for example in fires {
             checked += 1;
             let rules = fired(&set, rule, example);
             if !rules.iter().any(|r| *r == *rule.id) {
@@ -199,7 +210,7 @@ fn every_example_in_every_explanation_behaves_as_documented() {
                 ));
             }
         }
-        for (_, example) in passes {
+        for example in passes {
             checked += 1;
             let rules = fired(&set, rule, example);
             if rules.iter().any(|r| *r == *rule.id) {

@@ -78,7 +78,13 @@ impl Walker<'_> {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
             Event::Text(text) if self.skip == 0 => self.push(&text, range),
-            Event::Code(_) if self.skip == 0 => self.push(CODE_PLACEHOLDER, range),
+            Event::Code(code) if self.skip == 0 => match self.identifier_at(&code, &range) {
+                // A bare identifier in code is a name the prose uses ("a distribution-aware
+                // implementation of `TaskManager`"); anything else (a command, a flag, a
+                // snippet) is code, which no rule reads.
+                Some(inner) => self.push(&code, inner),
+                None => self.push(CODE_PLACEHOLDER, range),
+            },
             Event::SoftBreak | Event::HardBreak if self.skip == 0 => self.push(" ", range),
             Event::Html(_) => match &mut self.html {
                 Some(span) => span.end = range.end,
@@ -87,6 +93,24 @@ impl Walker<'_> {
             Event::InlineHtml(_) => self.note_comments(range),
             _ => {}
         }
+    }
+
+    /// Where an inline code span that holds only an identifier (`TaskManager`,
+    /// `IAmACommandProcessor`, `mailbox.counters`) has it in the source.
+    fn identifier_at(&self, code: &str, range: &Range<usize>) -> Option<Range<usize>> {
+        const LONGEST: usize = 48;
+        let mut chars = code.chars();
+        let identifier = code.len() <= LONGEST
+            && chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ':'))
+            && !code.ends_with(['.', ':']);
+        if !identifier {
+            return None;
+        }
+        let source = self.text.get(range.clone())?;
+        let at = source.find(code)?;
+        let inner = range.start + at..range.start + at + code.len();
+        (self.text.get(inner.clone()) == Some(code)).then_some(inner)
     }
 
     /// Records every complete `<!-- … -->` in `text[range]`, with its exact span.

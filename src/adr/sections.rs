@@ -168,9 +168,9 @@ pub fn split_label(text: &str) -> Option<(SectionKind, usize)> {
 
 /// What a status value means, from its first words.
 pub fn status_kind(value: &str) -> StatusKind {
+    // Decorations before the word: emphasis, links, quotes, emoji ("⌛️ Superseded by …").
     let lower = value
-        .trim()
-        .trim_start_matches(['*', '_', '[', '`', '"', '\''])
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     let word: String = lower
         .chars()
@@ -192,6 +192,16 @@ pub fn status_kind(value: &str) -> StatusKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_status_word_after_an_emoji_or_emphasis() {
+        assert_eq!(
+            status_kind("⌛️ Superseded by [036](036.md)"),
+            StatusKind::Superseded
+        );
+        assert_eq!(status_kind("✅ Accepted"), StatusKind::Accepted);
+        assert_eq!(status_kind("**Rejected**"), StatusKind::Rejected);
+    }
 
     #[test]
     fn headings() {

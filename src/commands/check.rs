@@ -327,6 +327,34 @@ pub fn run(args: &CheckArgs) -> u8 {
         None => None,
     };
 
+    if args.explain_matches {
+        let mut out = std::io::stdout().lock();
+        let mut stdin = stdin;
+        for ((job, _), &plan) in jobs.iter().zip(&job_plans) {
+            let plan = &plans[plan];
+            let shown = match &stdin {
+                Some((name, _)) => crate::paths::display(name),
+                None => job.shown(),
+            };
+            let text = crate::lint::explain_matches(
+                job.read_from(),
+                &shown,
+                stdin.take().map(|(_, bytes)| bytes),
+                plan,
+                |trace, text| report::trace::render(trace, &shown, text, plan.category),
+            );
+            if out.write_all(text.as_bytes()).is_err() {
+                break;
+            }
+        }
+        print_problems(&problems, &sources, color);
+        return if has_errors(&problems) {
+            EXIT_ERROR
+        } else {
+            EXIT_OK
+        };
+    }
+
     let mut analysed: Vec<Analysed> = match stdin {
         // Standard input cannot be read again: its text is kept.
         Some((name, bytes)) => {

@@ -22,7 +22,30 @@ struct Explanation<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     help: Option<&'a str>,
     pack: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extends: Option<&'static str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    names: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    lookalikes: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    products: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pieces: Vec<PieceOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min_pieces: Option<usize>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    fires: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    passes: &'a [String],
     explanation: &'a str,
+}
+
+/// One piece of machinery a design rule counts.
+#[derive(Serialize)]
+struct PieceOut<'a> {
+    name: &'a str,
+    names: &'a [String],
 }
 
 pub fn run(args: &ExplainArgs) -> u8 {
@@ -59,6 +82,21 @@ pub fn run(args: &ExplainArgs) -> u8 {
         message: &rule.message,
         help: rule.help.as_deref(),
         pack: &rule.pack,
+        extends: rule.check.map(|c| c.id()),
+        names: &rule.names,
+        lookalikes: &rule.lookalikes,
+        products: &rule.products,
+        pieces: rule
+            .pieces
+            .iter()
+            .map(|p| PieceOut {
+                name: &p.name,
+                names: &p.names,
+            })
+            .collect(),
+        min_pieces: (rule.check == Some(crate::rules::Check::Design)).then_some(rule.min_pieces),
+        fires: &rule.fires,
+        passes: &rule.passes,
         explanation: rule.explain.trim(),
     };
     let text = match args.format {
@@ -85,9 +123,38 @@ pub fn run(args: &ExplainArgs) -> u8 {
             if let Some(help) = explanation.help {
                 out.push_str(&format!("help: {help}\n"));
             }
+            if let Some(check) = explanation.extends {
+                out.push_str(&format!("extends: {check}\n"));
+            }
+            for (label, list) in [
+                ("names", explanation.names),
+                ("look-alikes", explanation.lookalikes),
+                ("products", explanation.products),
+            ] {
+                if !list.is_empty() {
+                    out.push_str(&format!("{label}: {}\n", list.join(", ")));
+                }
+            }
+            if let Some(min) = explanation.min_pieces {
+                out.push_str(&format!("a design: at least {min} of these pieces\n"));
+            }
+            for piece in &explanation.pieces {
+                out.push_str(&format!("  {}: {}\n", piece.name, piece.names.join(", ")));
+            }
             out.push('\n');
             out.push_str(explanation.explanation);
             out.push('\n');
+            for (heading, list) in [
+                ("Examples that fire", explanation.fires),
+                ("Examples that do not fire", explanation.passes),
+            ] {
+                if !list.is_empty() {
+                    out.push_str(&format!("\n## {heading}\n\n"));
+                    for example in list {
+                        out.push_str(&format!("- {example}\n"));
+                    }
+                }
+            }
             out
         }
     };

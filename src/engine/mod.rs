@@ -1,6 +1,11 @@
 //! Evaluation: runs a rule set over one parsed ADR and returns its findings.
 
+mod design;
+mod grammar;
 mod polarity;
+pub mod trace;
+
+pub use grammar::{Construction, Judged, judge};
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
@@ -8,14 +13,19 @@ use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 
-pub use polarity::is_asserted;
+pub use design::Skip;
+pub use polarity::{Cue, Polarity, is_asserted, polarity};
 
 use crate::adr::{Adr, OptionRole, SectionKind, Sentence};
 use crate::category::Category;
 use crate::diag::{CategorySource, Finding, Severity};
 use crate::manifest::Level;
-use crate::rules::{CompiledRule, EXCLUDE_WINDOW, Rule, RuleKind, RuleSet, compile_pattern};
+use crate::rules::{Check, CompiledRule, EXCLUDE_WINDOW, Rule, RuleKind, RuleSet, compile_pattern};
 use crate::source::{ceil_char_boundary, floor_char_boundary};
+
+/// An asserted claim: (sentence index, rule index, span in the sentence's text, how it was
+/// said).
+type Hit = (usize, usize, Range<usize>, Construction);
 
 /// What a file is judged against: the rules, the team's category and per-rule levels.
 pub struct Context<'a> {
@@ -70,7 +80,7 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
     // One pass over the document tells which rules' keywords it holds.
     let present = rules.keyword_index().present(&rules.rules, prose.bytes);
     // Asserted matches: (sentence index, rule index, span in the sentence's text).
-    let mut hits: Vec<(usize, usize, Range<usize>)> = Vec::new();
+    let mut hits: Vec<Hit> = Vec::new();
     for (rule_index, rule) in rules.rules.iter().enumerate() {
         // Rationale rules are searched later, and only if the ADR builds its own framework.
         if rule.kind != RuleKind::Claim
@@ -80,13 +90,19 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
         {
             continue;
         }
-        prose.search(rule, rule_index, &mut hits);
+        match rule.check {
+            // A design is judged over the whole record, once the claims are known.
+            Some(Check::Design) => {}
+            Some(check) => prose.search_named(rule, rule_index, check, &mut hits),
+            None => prose.search(rule, rule_index, &mut hits),
+        }
     }
-    hits.sort_by_key(|(index, rule, span)| (*index, span.start, *rule));
+    anaphora_hits(&prose, context, category, &mut hits);
+    hits.sort_by_key(|(index, rule, span, _)| (*index, span.start, *rule));
     let parts = part_hits(&prose, context, category, &present, &hits);
     if !parts.is_empty() {
         hits.extend(parts);
-        hits.sort_by_key(|(index, rule, span)| (*index, span.start, *rule));
+        hits.sort_by_key(|(index, rule, span, _)| (*index, span.start, *rule));
     }
 
     let mut at = 0;
@@ -96,15 +112,24 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
         let chosen = sentence.option == OptionRole::ChosenTitle;
         let mut claims_here: Vec<(usize, Finding)> = Vec::new();
         while at < hits.len() && hits[at].0 == index {
-            let (_, rule_index, local) = hits[at].clone();
+            let (_, rule_index, local, construction) = hits[at].clone();
             at += 1;
             let rule = &rules.rules[rule_index];
+            // One adoption is one finding, whatever the names of its framework the sentence
+            // uses ("Beam on Dataflow" is one rule's); two frameworks are two ("Kinesis with
+            // a Flink application").
+            if claims_here.iter().any(|(r, _)| *r == rule_index) {
+                continue;
+            }
             let span = sentence.source_span(local);
             // Only claim rules made hits (rationale rules are searched later).
             if let (Some(requires), Some(severity)) = (rule.requires, context.severity(rule)) {
                 let mut finding =
                     Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
-                finding.label = Some(requires.needed_label().into());
+                finding.label = Some(match construction {
+                    Construction::Pattern => requires.needed_label().into(),
+                    other => format!("{} ({})", requires.needed_label(), other.id()).into(),
+                });
                 finding.requires = Some(requires);
                 finding.category = Some(category);
                 finding.category_source = context.category_source.clone();
@@ -134,9 +159,16 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
             }
         }
     }
-    let builds_its_own = findings
+    // A record that says what it builds has said it ("Create a distributed implementation of
+    // X" is the decision; the design below it is how); one that only designs the machinery
+    // gets one finding for the design, at its decision.
+    let mut builds_its_own = findings
         .iter()
         .any(|f| f.requires == Some(Category::FrameworkCreator));
+    if !builds_its_own && let Some(finding) = design_finding(adr, context, category, &present) {
+        findings.push(finding);
+        builds_its_own = true;
+    }
     if builds_its_own {
         let mut rationale = Vec::new();
         for (rule_index, rule) in rules.rules.iter().enumerate() {
@@ -144,7 +176,7 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
                 prose.search(rule, rule_index, &mut rationale);
             }
         }
-        for (index, rule_index, local) in rationale {
+        for (index, rule_index, local, _) in rationale {
             let rule = &rules.rules[rule_index];
             let Some(severity) = context.severity(rule) else {
                 continue;
@@ -160,6 +192,78 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
     findings
 }
 
+/// The finding of the first design rule whose pieces the record designs.
+fn design_finding(
+    adr: &Adr,
+    context: &Context<'_>,
+    category: Category,
+    present: &[bool],
+) -> Option<Finding> {
+    context
+        .rules
+        .rules
+        .iter()
+        .enumerate()
+        .find_map(|(index, rule)| {
+            let applies = rule.check == Some(Check::Design)
+                && present.get(index).copied().unwrap_or(false)
+                && applies(rule, category);
+            let (requires, severity) = (rule.requires?, context.severity(rule)?);
+            let frameworks: Vec<&Rule> = context
+                .rules
+                .rules
+                .iter()
+                .filter(|r| r.check == Some(Check::Adopt))
+                .collect();
+            let found = applies
+                .then(|| design::design(adr, rule, &frameworks))
+                .flatten()?;
+            let sentence = adr.sentences.get(found.anchor)?;
+            let mut finding = Finding::new(
+                rule.id.clone(),
+                severity,
+                rule.message.clone(),
+                sentence.source_span(found.span.clone()),
+            );
+            let names: Vec<&str> = found
+                .pieces
+                .iter()
+                .filter_map(|p| rule.pieces.get(p.piece).map(|piece| piece.name.as_str()))
+                .collect();
+            finding.label = Some(
+                format!(
+                    "{} ({}: {})",
+                    requires.needed_label(),
+                    Construction::DesignLevel.id(),
+                    names.join(", ")
+                )
+                .into(),
+            );
+            finding.related = found
+                .pieces
+                .iter()
+                .filter_map(|p| {
+                    let piece = rule.pieces.get(p.piece)?;
+                    let at = adr.sentences.get(p.sentence)?.source_span(p.span.clone());
+                    Some((at, piece.name.clone().into()))
+                })
+                .collect();
+            finding.requires = Some(requires);
+            finding.category = Some(category);
+            finding.category_source = context.category_source.clone();
+            finding.help = rule.help.clone();
+            Some(finding)
+        })
+}
+
+/// One claim finding per rule and record, once suppressions are applied: the decision's first
+/// claim of a thing speaks for its restatements ("Use EKS … the EKS cluster … EKS node
+/// groups"). `findings` are in document order.
+pub fn first_claim_per_rule(findings: &mut Vec<Finding>) {
+    let mut seen: HashSet<std::sync::Arc<str>> = HashSet::new();
+    findings.retain(|f| f.requires.is_none() || seen.insert(std::sync::Arc::clone(&f.rule)));
+}
+
 /// A document's prose, a sentence a line, with where each sentence starts.
 struct Prose<'a> {
     adr: &'a Adr,
@@ -170,7 +274,7 @@ struct Prose<'a> {
 impl Prose<'_> {
     /// Adds `rule`'s first asserted match in each eligible sentence to `hits`: its keywords
     /// find the sentences (a literal search, as ripgrep's), its full patterns run only there.
-    fn search(&self, rule: &Rule, rule_index: usize, hits: &mut Vec<(usize, usize, Range<usize>)>) {
+    fn search(&self, rule: &Rule, rule_index: usize, hits: &mut Vec<Hit>) {
         let compiled = rule.compiled();
         if compiled.combined.is_none() {
             return;
@@ -195,8 +299,218 @@ impl Prose<'_> {
             if eligible(rule, sentence)
                 && let Some(span) = first_asserted(compiled, &sentence.text)
             {
-                hits.push((index, rule_index, span));
+                hits.push((index, rule_index, span, Construction::Pattern));
             }
+        }
+    }
+
+    /// The sentences that hold one of `rule`'s keywords, in order.
+    fn sentences_with(&self, keywords: Option<&Regex>) -> Vec<usize> {
+        let mut sentences: Vec<usize> = match keywords {
+            Some(keywords) => keywords
+                .find_iter(self.bytes)
+                .map(|found| {
+                    self.starts
+                        .partition_point(|&start| start <= found.start())
+                        .saturating_sub(1)
+                })
+                .collect(),
+            None => (0..self.adr.sentences.len()).collect(),
+        };
+        sentences.dedup();
+        sentences
+    }
+
+    /// Adds the first claim of a rule that names its thing in each eligible sentence: a
+    /// mention of one of its names that a construction of `check` holds, that is no look-alike
+    /// nor a product's configuration, and whose clause asserts it.
+    fn search_named(&self, rule: &Rule, rule_index: usize, check: Check, hits: &mut Vec<Hit>) {
+        let compiled = rule.compiled();
+        let Some(names) = compiled.names.as_ref() else {
+            return;
+        };
+        for index in self.sentences_with(Some(names)) {
+            let Some(sentence) = self.adr.sentences.get(index) else {
+                continue;
+            };
+            if !eligible(rule, sentence) {
+                continue;
+            }
+            if let Some((span, construction)) = first_claim(compiled, check, sentence) {
+                hits.push((index, rule_index, span, construction));
+            }
+        }
+    }
+}
+
+/// The first mention of `rule`'s names in `sentence` that a construction of `check` makes an
+/// asserted claim, with the claim's span and construction.
+fn first_claim(
+    rule: &CompiledRule,
+    check: Check,
+    sentence: &Sentence,
+) -> Option<(Range<usize>, Construction)> {
+    let names = rule.names.as_ref()?;
+    names.find_iter(sentence.text.as_bytes()).find_map(|found| {
+        match judge_mention(rule, check, sentence, found.range()) {
+            Verdict::Claim { span, construction } => Some((span, construction)),
+            _ => None,
+        }
+    })
+}
+
+/// What the engine made of one mention of a rule's names (shown by `--explain-matches`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// A claim: the construction that holds the mention, and the claim's span.
+    Claim {
+        span: Range<usize>,
+        construction: Construction,
+    },
+    /// A look-alike of the rule overlaps it.
+    Lookalike,
+    /// No construction of the rule's check holds it.
+    NoConstruction,
+    /// A product named inside the claim: configuration, not creation.
+    Product {
+        span: Range<usize>,
+        construction: Construction,
+    },
+    /// The clause does not assert it.
+    NotAsserted {
+        span: Range<usize>,
+        construction: Construction,
+        polarity: Polarity,
+    },
+}
+
+/// Judges one mention of `rule`'s names in `sentence`.
+pub fn judge_mention(
+    rule: &CompiledRule,
+    check: Check,
+    sentence: &Sentence,
+    mention: Range<usize>,
+) -> Verdict {
+    let text = &sentence.text;
+    let chosen = sentence.option == OptionRole::ChosenTitle;
+    if is_lookalike(rule, text, &mention) {
+        return Verdict::Lookalike;
+    }
+    let Some(judged) = grammar::judge(check, text, mention.clone(), chosen) else {
+        return Verdict::NoConstruction;
+    };
+    let start = floor_char_boundary(text, judged.span.start);
+    let end = ceil_char_boundary(text, judged.span.end);
+    if start >= end {
+        return Verdict::NoConstruction;
+    }
+    let span = start..end;
+    let construction = judged.construction;
+    if check == Check::Build
+        && construction != Construction::BuiltOn
+        && configures_a_product(rule, text, &span, &mention)
+    {
+        return Verdict::Product { span, construction };
+    }
+    // The clause's cues are read up to the name itself: in "Migrate off Apache Storm" the
+    // imperative's head starts the claim, and "off" retires what follows it.
+    let judged_at = mention.start.max(span.start).min(span.end)..span.end;
+    match polarity(text, judged_at) {
+        Polarity::Asserted => Verdict::Claim { span, construction },
+        polarity => Verdict::NotAsserted {
+            span,
+            construction,
+            polarity,
+        },
+    }
+}
+
+/// Whether a look-alike phrase of the rule overlaps the mention ("the scheduler page").
+fn is_lookalike(rule: &CompiledRule, text: &str, mention: &Range<usize>) -> bool {
+    let Some(lookalikes) = rule.lookalikes.as_ref() else {
+        return false;
+    };
+    let from = floor_char_boundary(text, mention.start.saturating_sub(EXCLUDE_WINDOW));
+    let to = ceil_char_boundary(text, mention.end + EXCLUDE_WINDOW);
+    lookalikes
+        .find_iter(&text.as_bytes()[from..to])
+        .any(|m| from + m.start() < mention.end && mention.start < from + m.end())
+}
+
+/// Existing products and clouds: named inside a claim of making, they show the team
+/// configures or uses a product ("create an EventBridge event bus").
+const PRODUCTS: &str = r"(?i)(?:aws|amazon|azure|google|gcp|managed|hosted|eventbridge|sqs|sns|kinesis|pub/?sub|kafka|rabbitmq|activemq|nats|redis|memcached|elasticache|celery|sidekiq|kubernetes|k8s|nomad|yarn|airflow|dagster|prefect|argo|temporal|spark|flink|beam|dataflow|postgres(?:ql)?|mysql|dynamodb|cassandra|mongodb|elasticsearch|opensearch|consul|etcd|zookeeper|istio|linkerd|envoy|grpc|thrift|prometheus|grafana|jaeger|zipkin|datadog|lambda|s3|gcs|hdfs|ceph|github|gitlab|jenkins|pytest|junit|testcontainers|k6|jepsen|vendor|vendors|saas|terraform|helm|cloudflare|heroku|firebase|supabase|snowflake|bigquery|redshift|databricks|confluent|msk|emr)";
+
+static PRODUCTS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| compile_pattern(PRODUCTS).ok());
+
+/// Whether a product is named inside the claim's words, outside the mention itself: a rule
+/// whose thing names a product ("a fork of Kafka") is not configuring it.
+fn configures_a_product(
+    rule: &CompiledRule,
+    text: &str,
+    span: &Range<usize>,
+    mention: &Range<usize>,
+) -> bool {
+    let names_one = |re: &Regex| {
+        re.find_iter(&text.as_bytes()[span.clone()]).any(|found| {
+            let (start, end) = (span.start + found.start(), span.start + found.end());
+            end <= mention.start || start >= mention.end
+        })
+    };
+    PRODUCTS_RE.as_ref().is_some_and(names_one) || rule.products.as_ref().is_some_and(names_one)
+}
+
+/// "… so we will roll our own": a bare claim of making whose thing is in the sentence before
+/// (in the same section) or in the title. The first build rule whose names are there takes it.
+fn anaphora_hits(
+    prose: &Prose<'_>,
+    context: &Context<'_>,
+    category: Category,
+    hits: &mut Vec<Hit>,
+) {
+    let rules = &context.rules.rules;
+    let build_rules: Vec<usize> = rules
+        .iter()
+        .enumerate()
+        .filter(|(_, rule)| {
+            rule.check == Some(Check::Build)
+                && applies(rule, category)
+                && context.severity(rule).is_some()
+        })
+        .map(|(index, _)| index)
+        .collect();
+    if build_rules.is_empty() {
+        return;
+    }
+    let title = prose.adr.title.as_ref().map(|t| t.value.as_str());
+    for (index, sentence) in prose.adr.sentences.iter().enumerate() {
+        let Some(bare) = grammar::bare_own(&sentence.text) else {
+            continue;
+        };
+        if hits
+            .iter()
+            .any(|(i, r, _, _)| *i == index && rules[*r].check == Some(Check::Build))
+            || !is_asserted(&sentence.text, bare.clone())
+        {
+            continue;
+        }
+        let previous = index
+            .checked_sub(1)
+            .and_then(|p| prose.adr.sentences.get(p))
+            .filter(|p| p.section == sentence.section)
+            .map(|p| p.text.as_str());
+        let thing = [previous, title].into_iter().flatten().find_map(|text| {
+            build_rules.iter().copied().find(|&r| {
+                eligible(&rules[r], sentence)
+                    && rules[r].compiled().names.as_ref().is_some_and(|names| {
+                        names
+                            .find_iter(text.as_bytes())
+                            .any(|m| !is_lookalike(rules[r].compiled(), text, &m.range()))
+                    })
+            })
+        });
+        if let Some(rule_index) = thing {
+            hits.push((index, rule_index, bare, Construction::Anaphora));
         }
     }
 }
@@ -245,8 +559,8 @@ fn part_hits(
     context: &Context<'_>,
     category: Category,
     present: &[bool],
-    hits: &[(usize, usize, Range<usize>)],
-) -> Vec<(usize, usize, Range<usize>)> {
+    hits: &[Hit],
+) -> Vec<Hit> {
     let rules = &context.rules.rules;
     let part_rules: Vec<usize> = rules
         .iter()
@@ -268,7 +582,7 @@ fn part_hits(
     // Where each sentence builds something: its framework-creator claims, and the team's own
     // services and systems named as such (which hold only components said to be their own).
     let mut anchors: BTreeMap<usize, Vec<(Range<usize>, Anchor)>> = BTreeMap::new();
-    for (index, rule_index, span) in hits {
+    for (index, rule_index, span, _) in hits {
         if rules[*rule_index].requires == Some(Category::FrameworkCreator) {
             anchors
                 .entry(*index)
@@ -306,10 +620,10 @@ fn part_hits(
     for spans in anchors.values_mut() {
         spans.sort_by_key(|(span, _)| (span.start, span.end));
     }
-    let fired_in = |index: usize, rule_index: usize, found: &[(usize, usize, Range<usize>)]| {
+    let fired_in = |index: usize, rule_index: usize, found: &[Hit]| {
         hits.iter()
             .chain(found)
-            .any(|(i, r, _)| *i == index && *r == rule_index)
+            .any(|(i, r, _, _)| *i == index && *r == rule_index)
     };
     // Sentences that claim to build a framework, in order: "it" in the next sentence is that
     // framework. A pronoun sentence that names a component builds something too ("It will
@@ -332,7 +646,7 @@ fn part_hits(
                     })
                     .min_by_key(|(span, r)| (span.start, *r));
                 if let Some((span, rule_index)) = attached {
-                    found.push((index, rule_index, span));
+                    found.push((index, rule_index, span, Construction::Part));
                 }
             }
         }
@@ -346,7 +660,7 @@ fn part_hits(
                 .filter_map(|&r| provided_part(rules[r].compiled(), &sentence.text).map(|s| (s, r)))
                 .min_by_key(|(span, r)| (span.start, *r));
             if let Some((span, rule_index)) = provided {
-                found.push((index, rule_index, span));
+                found.push((index, rule_index, span, Construction::Provided));
                 building.insert(index);
             }
         }
@@ -459,8 +773,10 @@ fn without_overlaps(mut claims: Vec<(usize, Finding)>) -> Vec<(usize, Finding)> 
     });
     let mut kept: Vec<(usize, Finding)> = Vec::new();
     for (rule_index, finding) in claims {
+        // Two frameworks in one sentence are two adoptions, however their claims overlap.
         let overlaps = kept.iter().any(|(_, k)| {
             k.requires == finding.requires
+                && k.requires != Some(Category::FrameworkUser)
                 && k.span.start < finding.span.end
                 && finding.span.start < k.span.end
         });
@@ -479,7 +795,12 @@ fn eligible(rule: &Rule, sentence: &Sentence) -> bool {
     } else {
         sentence.kind
     };
-    !sentence.quoted && rule.sections.contains(&kind)
+    // A summary of what the record does ("This document describes a design of …") states
+    // the decision wherever it stands, but not among options or consequences.
+    let summary = rule.kind == RuleKind::Claim
+        && matches!(kind, SectionKind::Context | SectionKind::Other)
+        && design::is_summary(&sentence.text);
+    !sentence.quoted && (rule.sections.contains(&kind) || summary)
 }
 
 fn is_excluded(rule: &CompiledRule, text: &str, matched: Range<usize>) -> bool {
@@ -628,7 +949,7 @@ mod tests {
             claims(
                 "We build our own billing service, with a distributed cache and a gossip protocol."
             ),
-            ["own-distributed-system"]
+            ["own-cluster-protocol"]
         );
         // Not what the build claim's clause leaves for something else.
         assert!(

@@ -95,10 +95,15 @@ fn finding_diagnostic(finding: &Finding, file: Option<FileId>, path: &str) -> Di
     let mut labels = Vec::new();
     let mut notes = Vec::new();
     match file {
-        Some(file) => labels.push(
-            Label::primary(file, finding.span.clone())
-                .with_message(finding.label.as_deref().unwrap_or_default()),
-        ),
+        Some(file) => {
+            labels.push(
+                Label::primary(file, finding.span.clone())
+                    .with_message(finding.label.as_deref().unwrap_or_default()),
+            );
+            labels.extend(finding.related.iter().map(|(span, message)| {
+                Label::secondary(file, span.clone()).with_message(message.as_ref())
+            }));
+        }
         None => {
             let (line, column) = finding.start();
             notes.push(format!(

@@ -11,7 +11,8 @@ use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{BUILTIN_PACKS, CompiledRule, Rule, RuleKind, RuleSet};
+use super::phrase::compile_phrase;
+use super::{BUILTIN_PACKS, Check, CompiledRule, Piece, Rule, RuleKind, RuleSet, phrases};
 use crate::adr::SectionKind;
 use crate::category::Category;
 use crate::diag::{Problem, Severity};
@@ -55,10 +56,40 @@ struct RawRule {
     /// batch framework, with its own job scheduler").
     #[serde(default)]
     parts: Vec<Spanned<String>>,
+    /// The grammar a rule that names its thing extends: `build` or `adopt`.
+    extends: Option<Spanned<String>>,
+    /// The thing and its synonyms, in the phrase syntax of [`super::phrase`].
+    #[serde(default)]
+    names: Vec<Spanned<String>>,
+    #[serde(default)]
+    lookalikes: Vec<Spanned<String>>,
+    #[serde(default)]
+    products: Vec<Spanned<String>>,
+    /// Decision text that must make the rule fire, and text that must not.
+    #[serde(default)]
+    fires: Vec<String>,
+    #[serde(default)]
+    passes: Vec<String>,
+    /// The kinds of machinery a design rule (`extends = "design"`) counts.
+    #[serde(default)]
+    pieces: Vec<RawPiece>,
+    /// How many distinct pieces make a design (default [`DEFAULT_MIN_PIECES`]).
+    #[serde(rename = "min-pieces")]
+    min_pieces: Option<Spanned<i64>>,
     message: String,
     help: Option<String>,
     explain: Spanned<String>,
 }
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPiece {
+    name: Spanned<String>,
+    names: Vec<Spanned<String>>,
+}
+
+/// How many distinct pieces of machinery make a design when a rule does not say.
+pub const DEFAULT_MIN_PIECES: usize = 3;
 
 struct ParsedPack {
     display: String,
@@ -478,16 +509,88 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                         "remove `patterns` or change `kind`",
                     ),
                 ),
-                Some(RuleKind::Claim | RuleKind::Rationale) if raw.patterns.is_empty() => problems
-                    .push(
-                        Problem::error("invalid-rule", format!("rule `{id}` has no patterns")).at(
-                            file,
-                            raw.id.span(),
-                            "add at least one regex to `patterns`",
-                        ),
+                Some(RuleKind::Claim)
+                    if raw.patterns.is_empty() && raw.names.is_empty() && raw.pieces.is_empty() =>
+                {
+                    problems.push(
+                        Problem::error(
+                            "invalid-rule",
+                            format!("rule `{id}` names no thing and has no patterns"),
+                        )
+                        .at(file, raw.id.span(), "in this rule")
+                        .help("name the thing with `extends = \"build\"` (or `\"adopt\"`) and `names = [\"job scheduler\"]`, or give regexes in `patterns`"),
+                    )
+                }
+                Some(RuleKind::Rationale) if raw.patterns.is_empty() => problems.push(
+                    Problem::error("invalid-rule", format!("rule `{id}` has no patterns")).at(
+                        file,
+                        raw.id.span(),
+                        "add at least one regex to `patterns`",
                     ),
+                ),
                 _ => {}
             }
+            let check = raw.extends.as_ref().and_then(|e| {
+                closed_value("invalid-rule", e, &Check::IDS, "check", file, problems).map(|c| {
+                    match c {
+                        "adopt" => Check::Adopt,
+                        "design" => Check::Design,
+                        _ => Check::Build,
+                    }
+                })
+            });
+            let pieces = piece_list(raw, check, file, problems);
+            let min_pieces = min_pieces(raw, check, pieces.len(), file, problems);
+            if let Some(extends) = &raw.extends {
+                if kind != Some(RuleKind::Claim) {
+                    problems.push(
+                        Problem::error("invalid-rule", "`extends` only applies to claim rules").at(
+                            file,
+                            extends.span(),
+                            "remove this, or drop `kind`",
+                        ),
+                    );
+                } else if check == Some(Check::Design) {
+                    if raw.pieces.is_empty() {
+                        problems.push(
+                            Problem::error(
+                                "invalid-rule",
+                                format!("design rule `{id}` names no pieces"),
+                            )
+                            .at(
+                                file,
+                                extends.span(),
+                                "a design rule counts pieces of machinery",
+                            )
+                            .help(
+                                "add `[[rule.pieces]]` tables, each with a `name` and its `names`",
+                            ),
+                        );
+                    }
+                } else if raw.names.is_empty() {
+                    problems.push(
+                        Problem::error(
+                            "invalid-rule",
+                            format!("rule `{id}` extends a check but names nothing"),
+                        )
+                        .at(file, extends.span(), "this check needs the rule's thing")
+                        .help("add `names = [\"…\"]`: the thing and its synonyms"),
+                    );
+                }
+            } else if let Some(first) = raw.names.first() {
+                problems.push(
+                    Problem::error("invalid-rule", format!("rule `{id}` names a thing but extends no check"))
+                        .at(file, first.span(), "named here")
+                        .help("add `extends = \"build\"` (the team makes the thing) or `extends = \"adopt\"` (the team adopts it)"),
+                );
+            }
+            let names = phrase_list(&raw.names, file, problems);
+            // What a document must hold for the rule to be searched: its names, and for a
+            // design rule the names of its pieces.
+            let mut keyword_names = names.clone();
+            keyword_names.extend(pieces.iter().flat_map(|piece| piece.names.iter().cloned()));
+            let lookalikes = phrase_list(&raw.lookalikes, file, problems);
+            let products = phrase_list(&raw.products, file, problems);
 
             let mut expanded_patterns = Vec::new();
             for pattern in &raw.patterns {
@@ -512,8 +615,21 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
             }
             let exclude = union(&raw.exclude, pack, problems);
             let exclude_within = union(&raw.exclude_within, pack, problems);
-            let keywords = union(&raw.keywords, pack, problems);
-            let parts = union(&raw.parts, pack, problems);
+            let mut keywords = union(&raw.keywords, pack, problems);
+            let mut parts = union(&raw.parts, pack, problems);
+            // A rule that names its thing: the names are its keywords, and (for the grammar of
+            // making) the parts a build claim may carry.
+            if check.is_some()
+                && let Some(source) = phrases(&keyword_names)
+            {
+                keywords = Some(match keywords {
+                    Some(k) => format!("{k}|{source}"),
+                    None => source.clone(),
+                });
+                if check == Some(Check::Build) && parts.is_none() {
+                    parts = Some(source);
+                }
+            }
 
             if let (Some(kind), Some(severity)) = (kind, severity) {
                 let rule = Rule {
@@ -533,6 +649,14 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     exclude_within,
                     keywords,
                     parts,
+                    check,
+                    names,
+                    lookalikes,
+                    products,
+                    fires: raw.fires.clone(),
+                    passes: raw.passes.clone(),
+                    pieces,
+                    min_pieces,
                     compiled: Default::default(),
                 };
                 if !pack.trusted {
@@ -593,6 +717,114 @@ fn union(
         parts.push(format!("(?i:{expanded})"));
     }
     Some(parts.join("|"))
+}
+
+/// The phrases of a list that compile, each bad one reported at its span.
+/// The pieces of a design rule, their phrases checked; pieces on any other rule are reported.
+fn piece_list(
+    raw: &RawRule,
+    check: Option<Check>,
+    file: FileId,
+    problems: &mut Vec<Problem>,
+) -> Vec<Piece> {
+    if check != Some(Check::Design) {
+        if let Some(first) = raw.pieces.first() {
+            problems.push(
+                Problem::error("invalid-rule", "`pieces` only apply to design rules")
+                    .at(
+                        file,
+                        first.name.span(),
+                        "a piece of a rule that is no design",
+                    )
+                    .help("add `extends = \"design\"`, or move these names to `names`"),
+            );
+        }
+        return Vec::new();
+    }
+    let mut pieces: Vec<Piece> = Vec::with_capacity(raw.pieces.len());
+    for piece in &raw.pieces {
+        let name = piece.name.get_ref().trim();
+        if name.is_empty() || pieces.iter().any(|p| p.name == name) {
+            problems.push(
+                Problem::error("invalid-rule", "a piece needs a name of its own").at(
+                    file,
+                    piece.name.span(),
+                    "empty, or named twice in this rule",
+                ),
+            );
+            continue;
+        }
+        if piece.names.is_empty() {
+            problems.push(
+                Problem::error("invalid-rule", format!("piece `{name}` has no names"))
+                    .at(file, piece.name.span(), "in this piece")
+                    .help("add `names = [\"…\"]`: the phrases that name this machinery"),
+            );
+            continue;
+        }
+        pieces.push(Piece {
+            name: name.to_string(),
+            names: phrase_list(&piece.names, file, problems),
+        });
+    }
+    pieces
+}
+
+/// A design rule's `min-pieces`: at least 2 (one piece is a claim of its own, for a build rule
+/// to make) and no more than the rule has.
+fn min_pieces(
+    raw: &RawRule,
+    check: Option<Check>,
+    pieces: usize,
+    file: FileId,
+    problems: &mut Vec<Problem>,
+) -> usize {
+    let Some(min) = &raw.min_pieces else {
+        return DEFAULT_MIN_PIECES;
+    };
+    if check != Some(Check::Design) {
+        problems.push(
+            Problem::error("invalid-rule", "`min-pieces` only applies to design rules").at(
+                file,
+                min.span(),
+                "remove this, or add `extends = \"design\"`",
+            ),
+        );
+        return DEFAULT_MIN_PIECES;
+    }
+    match usize::try_from(*min.get_ref()) {
+        Ok(n) if n >= 2 && n <= pieces.max(2) => n,
+        _ => {
+            problems.push(
+                Problem::error(
+                    "invalid-rule",
+                    format!("`min-pieces` must be between 2 and the number of pieces ({pieces})"),
+                )
+                .at(file, min.span(), "out of range"),
+            );
+            DEFAULT_MIN_PIECES
+        }
+    }
+}
+
+fn phrase_list(list: &[Spanned<String>], file: FileId, problems: &mut Vec<Problem>) -> Vec<String> {
+    let mut out = Vec::with_capacity(list.len());
+    for phrase in list {
+        match compile_phrase(phrase.get_ref()) {
+            Ok(_) => out.push(phrase.get_ref().clone()),
+            Err(error) => {
+                // The span of the string includes its opening quote.
+                let span = phrase.span();
+                let at = (span.start + 1 + error.offset).min(span.end.saturating_sub(1));
+                problems.push(
+                    Problem::error("invalid-rule", "invalid phrase in a rule")
+                        .at(file, at..(at + 1).min(span.end), error.message)
+                        .help("phrases are words; `[a|b]` is optional, `(a|b)` is one of, `*` any word"),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// [`regex_problem`] for a rule pattern.

@@ -5,6 +5,7 @@
 
 mod builtin;
 mod load;
+pub mod phrase;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -20,6 +21,39 @@ use crate::source::FileId;
 
 pub use builtin::BUILTIN_PACKS;
 pub use load::{COMBINED_SIZE_LIMIT, RuleSetLoader, compile_pattern, compile_sized};
+
+/// Which grammar of the engine a claim rule that names its thing extends (`extends = …`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// The grammar of making: the team builds the thing (framework-creator claims).
+    Build,
+    /// The grammar of adopting: the team adopts, runs or builds on the framework.
+    Adopt,
+    /// A design of several pieces of distributed machinery: the record's decision text asserts
+    /// at least `min-pieces` of the rule's `pieces` (framework-creator claims without an "our
+    /// own" sentence).
+    Design,
+}
+
+impl Check {
+    pub const IDS: [&'static str; 3] = ["build", "adopt", "design"];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Check::Build => "build",
+            Check::Adopt => "adopt",
+            Check::Design => "design",
+        }
+    }
+}
+
+/// One kind of distributed machinery a design rule counts ("leader election"), with the
+/// phrases that name it.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    pub name: String,
+    pub names: Vec<String>,
+}
 
 /// How a rule is evaluated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +110,21 @@ pub struct Rule {
     /// team builds ("our own batch framework, with its own job scheduler") or is what "it"
     /// (the thing just built) provides. Every part must contain one of the keywords.
     pub parts: Option<String>,
+    /// The grammar the rule extends, when it names its thing (`names`) rather than giving
+    /// patterns.
+    pub check: Option<Check>,
+    /// The thing and its synonyms, as written (phrase syntax, see [`phrase`]).
+    pub names: Vec<String>,
+    /// Look-alike phrases: a mention that overlaps one is not the thing.
+    pub lookalikes: Vec<String>,
+    /// Products whose naming inside a claim shows configuration of a product.
+    pub products: Vec<String>,
+    /// Decision text that must make the rule fire, and text that must not (run by the tests).
+    pub fires: Vec<String>,
+    pub passes: Vec<String>,
+    /// The kinds of machinery a design rule counts, and how many distinct ones make a design.
+    pub pieces: Vec<Piece>,
+    pub min_pieces: usize,
     /// The compiled regexes, built on first use: a one-file run compiles only the rules whose
     /// keywords it meets.
     compiled: OnceLock<CompiledRule>,
@@ -91,6 +140,12 @@ pub struct CompiledRule {
     pub exclude_within: Option<Regex>,
     pub keywords: Option<Regex>,
     pub parts: Option<Regex>,
+    /// The rule's names (a rule that extends a check).
+    pub names: Option<Regex>,
+    pub lookalikes: Option<Regex>,
+    pub products: Option<Regex>,
+    /// Each piece's names, in the order of `Rule::pieces`.
+    pub pieces: Vec<Option<Regex>>,
 }
 
 impl CompiledRule {
@@ -113,8 +168,25 @@ impl CompiledRule {
             exclude_within: rule.exclude_within.as_ref().map(one).transpose()?,
             keywords: rule.keywords.as_ref().map(one).transpose()?,
             parts: rule.parts.as_ref().map(one).transpose()?,
+            names: phrases(&rule.names).as_ref().map(one).transpose()?,
+            lookalikes: phrases(&rule.lookalikes).as_ref().map(one).transpose()?,
+            products: phrases(&rule.products).as_ref().map(one).transpose()?,
+            pieces: rule
+                .pieces
+                .iter()
+                .map(|piece| phrases(&piece.names).as_ref().map(one).transpose())
+                .collect::<Result<_, _>>()?,
         })
     }
+}
+
+/// The regex source of a list of phrases (checked when the pack was loaded); `None` for none.
+pub fn phrases(list: &[String]) -> Option<String> {
+    if list.is_empty() {
+        return None;
+    }
+    let refs: Vec<&str> = list.iter().map(String::as_str).collect();
+    phrase::compile_phrases(&refs).ok()
 }
 
 impl Rule {

@@ -1,0 +1,288 @@
+//! The design-level check (`extends = "design"`): a record whose decision text designs several
+//! distinct pieces of distributed machinery — it shards, replicates, elects a leader, keeps
+//! membership, redelivers — makes one framework-creator claim, even when no sentence says "our
+//! own". Teams that build such machinery describe it; they rarely announce it.
+//!
+//! A piece counts once per record, at its first asserted mention in decision text that is no
+//! look-alike and no product's configuration ("3 replicas of the ClickHouse cluster" configures
+//! a product's replication; it does not design one).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::bytes::Regex;
+
+use super::{PRODUCTS_RE, eligible, is_lookalike};
+use crate::adr::{Adr, Block, Sentence};
+use crate::rules::{Check, CompiledRule, Rule, compile_pattern};
+use crate::source::{ceil_char_boundary, floor_char_boundary};
+
+/// One piece of machinery the design asserts: where, and which of the rule's pieces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PieceHit {
+    pub sentence: usize,
+    pub span: Range<usize>,
+    pub piece: usize,
+}
+
+/// A record's design: the sentence that states the decision (the finding's place) and the
+/// distinct pieces found, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Design {
+    pub anchor: usize,
+    pub span: Range<usize>,
+    pub pieces: Vec<PieceHit>,
+}
+
+/// Why a mention of a piece did not count (for `--explain-matches`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    Lookalike,
+    /// A product named next to it: the team configures that product's machinery.
+    Product(String),
+    NotAsserted,
+}
+
+/// How many words before and after a piece's mention a product name shows configuration:
+/// "Kafka partitions", "replicas of the ClickHouse cluster", but not a broadcast "to all the
+/// workers listening on a RabbitMQ exchange" that the team writes on top of the product.
+const WORDS_BEFORE: usize = 2;
+const WORDS_AFTER: usize = 4;
+
+/// A count right before the mention sizes a product's resources: "3 replicas", "two shards".
+static COUNT_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile_pattern(r"(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|multiple|several|more|fewer)\s+(?:[\w-]+\s+)?\z").ok()
+});
+
+/// Words earlier in the clause that give the mechanism to something that exists, or only set
+/// it: "Document databases provide built-in support for sharding", "replication is handled by
+/// the operator", "Configure Kafka partitions".
+static PROVIDED_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile_pattern(r"(?i)\b(?:configur(?:e|es|ed|ing)|tun(?:e|es|ed|ing)|turn(?:s|ed|ing)?\s+on|built[\s-]?in|out[\s-]of[\s-]the[\s-]box|natively|native|provided\s+by|offered\s+by|handled\s+by|managed\s+by|supported\s+by|takes?\s+care\s+of|comes?\s+with|ships?\s+with)\b").ok()
+});
+
+/// A sentence that states what the record does: "This document describes a design of …",
+/// "This RFC proposes …", "We propose …". It is where a design's finding goes when the record
+/// has one; otherwise the first sentence of its decision text.
+static SUMMARY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile_pattern(
+        r"(?i)^\s*(?:(?:this|the)\s+(?:document|adr|rfc|proposal|record|design|spec|specification|change)\s+(?:describes|proposes|specifies|introduces|outlines|defines|presents|documents|details)|(?:we|i)\s+(?:propose|would\s+like\s+to\s+(?:propose|suggest|introduce))|(?:it\s+is|it's)\s+proposed)\b",
+    )
+    .ok()
+});
+
+/// Whether `text` is a sentence that states what the record does.
+pub fn is_summary(text: &str) -> bool {
+    SUMMARY
+        .as_ref()
+        .is_some_and(|re| re.is_match(text.as_bytes()))
+}
+
+/// The record's design when at least `min_pieces` distinct pieces of `rule` are there.
+pub fn design(adr: &Adr, rule: &Rule, frameworks: &[&Rule]) -> Option<Design> {
+    let pieces = counted_pieces(adr, rule);
+    if pieces.len() < rule.min_pieces {
+        return None;
+    }
+    let anchor = anchor(adr, rule, pieces.first().map_or(0, |p| p.sentence));
+    let sentence = adr.sentences.get(anchor)?;
+    // "Tendermint will adopt libp2p, replacing the bespoke P2P stack": the design below
+    // integrates a product that provides the machinery.
+    if adopts_a_product(rule.compiled(), frameworks, &sentence.text) {
+        return None;
+    }
+    let span = head(&sentence.text);
+    Some(Design {
+        anchor,
+        span,
+        pieces,
+    })
+}
+
+/// The first counted mention of each of `rule`'s pieces in `adr`, in document order.
+pub fn counted_pieces(adr: &Adr, rule: &Rule) -> Vec<PieceHit> {
+    let compiled = rule.compiled();
+    let mut pieces: Vec<PieceHit> = Vec::new();
+    for (index, sentence) in adr.sentences.iter().enumerate() {
+        if !eligible(rule, sentence) {
+            continue;
+        }
+        for (piece, regex) in compiled.pieces.iter().enumerate() {
+            if pieces.iter().any(|p| p.piece == piece) {
+                continue;
+            }
+            let Some(regex) = regex else { continue };
+            if let Some(span) = regex
+                .find_iter(sentence.text.as_bytes())
+                .map(|m| m.range())
+                .find(|m| judge_piece(compiled, &sentence.text, m).is_ok())
+            {
+                pieces.push(PieceHit {
+                    sentence: index,
+                    span,
+                    piece,
+                });
+            }
+        }
+    }
+    pieces.sort_by_key(|p| (p.sentence, p.span.start));
+    pieces
+}
+
+/// Whether `text` asserts adopting a product: one of the engine's or the rule's products, or
+/// a framework that an adoption rule names.
+fn adopts_a_product(rule: &CompiledRule, frameworks: &[&Rule], text: &str) -> bool {
+    [PRODUCTS_RE.as_ref(), rule.products.as_ref()]
+        .into_iter()
+        .chain(frameworks.iter().map(|r| r.compiled().names.as_ref()))
+        .flatten()
+        .flat_map(|re| re.find_iter(text.as_bytes()))
+        .any(|found| {
+            super::grammar::judge(Check::Adopt, text, found.range(), false).is_some_and(|j| {
+                let start = floor_char_boundary(text, j.span.start);
+                let end = ceil_char_boundary(text, j.span.end);
+                start < end && super::is_asserted(text, start..end)
+            })
+        })
+}
+
+/// Whether a mention of a piece counts.
+pub fn judge_piece(rule: &CompiledRule, text: &str, mention: &Range<usize>) -> Result<(), Skip> {
+    if is_lookalike(rule, text, mention) {
+        return Err(Skip::Lookalike);
+    }
+    let start = floor_char_boundary(text, mention.start);
+    let end = ceil_char_boundary(text, mention.end);
+    let before = words_before(text, start, WORDS_BEFORE);
+    let after = words_after(text, end, WORDS_AFTER);
+    let around = &text.as_bytes()[before..after];
+    let product = PRODUCTS_RE
+        .as_ref()
+        .and_then(|re| re.find(around))
+        .or_else(|| rule.products.as_ref().and_then(|re| re.find(around)));
+    if let Some(product) = product {
+        return Err(Skip::Product(
+            String::from_utf8_lossy(product.as_bytes()).into_owned(),
+        ));
+    }
+    if let Some(count) = COUNT_BEFORE
+        .as_ref()
+        .and_then(|re| re.find(&text.as_bytes()[..start]))
+    {
+        return Err(Skip::Product(
+            String::from_utf8_lossy(count.as_bytes()).trim().to_string(),
+        ));
+    }
+    if let Some(provider) = PROVIDED_BEFORE
+        .as_ref()
+        .and_then(|re| re.find(&text.as_bytes()[clause_start(text, start)..start]))
+    {
+        return Err(Skip::Product(
+            String::from_utf8_lossy(provider.as_bytes()).into_owned(),
+        ));
+    }
+    if !super::is_asserted(text, start..end) {
+        return Err(Skip::NotAsserted);
+    }
+    Ok(())
+}
+
+/// Where the clause holding byte `at` starts: after the last `;`, `:` or sentence-internal
+/// period before it.
+fn clause_start(text: &str, at: usize) -> usize {
+    text[..at].rfind([';', ':', '(']).map_or(0, |i| i + 1)
+}
+
+/// Where the `n` words before byte `at` of `text` start.
+fn words_before(text: &str, at: usize, n: usize) -> usize {
+    let mut start = at;
+    for _ in 0..n {
+        let trimmed = text[..start].trim_end();
+        match trimmed.rfind(char::is_whitespace) {
+            Some(space) => start = space + 1,
+            None => return 0,
+        }
+    }
+    start
+}
+
+/// Where the `n` words after byte `at` of `text` end.
+fn words_after(text: &str, at: usize, n: usize) -> usize {
+    let mut end = at;
+    for _ in 0..n {
+        let rest = &text[end..];
+        let skipped = rest.len() - rest.trim_start().len();
+        match rest[skipped..].find(char::is_whitespace) {
+            Some(space) => end += skipped + space,
+            None => return text.len(),
+        }
+    }
+    end
+}
+
+/// The sentence a design's finding goes on: the first sentence of the decision text, else a
+/// summary of what the record does, else the first piece's. Headings are no sentences of it.
+fn anchor(adr: &Adr, rule: &Rule, first_piece: usize) -> usize {
+    // A sentence, not a heading nor a bare title line ("Embedding backfill (note, 2023-09-18)").
+    let readable = |sentence: &Sentence| {
+        let text = sentence.text.trim();
+        !sentence.quoted
+            && sentence.block != Block::Heading
+            && (text.ends_with(['.', ':', ';', '!']) || sentence.block == Block::ListItem)
+            && text.split_whitespace().count() >= 3
+    };
+    adr.sentences
+        .iter()
+        .position(|s| readable(s) && rule.sections.contains(&s.kind))
+        .or_else(|| {
+            adr.sentences
+                .iter()
+                .position(|s| readable(s) && is_summary(&s.text))
+        })
+        .unwrap_or(first_piece)
+}
+
+/// The head of a sentence that a label underlines: up to its first clause break, at most about
+/// a line, ending at a word.
+fn head(text: &str) -> Range<usize> {
+    const MAX: usize = 80;
+    let start = text.len() - text.trim_start().len();
+    let mut end = text.trim_end().len();
+    if let Some(stop) = text[start..end].find(['.', ';', ':']).map(|i| start + i)
+        && stop > start
+    {
+        end = stop;
+    }
+    if end - start > MAX {
+        let cut = floor_char_boundary(text, start + MAX);
+        end = text[start..cut].rfind(' ').map_or(cut, |i| start + i);
+    }
+    start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_states_what_the_record_does() {
+        assert!(is_summary(
+            "This document describes a design of a JetStream backed object store."
+        ));
+        assert!(is_summary(
+            "We propose to replicate each shard three times."
+        ));
+        assert!(is_summary("This RFC proposes a new gossip layer."));
+        assert!(!is_summary("The document store describes each tenant."));
+        assert!(!is_summary("We considered a proposal from the vendor."));
+    }
+
+    #[test]
+    fn the_head_of_a_sentence_ends_at_its_first_clause() {
+        let text = "Implement the design below: shards, replicas and leases.";
+        assert_eq!(&text[head(text)], "Implement the design below");
+        let long = "word ".repeat(40);
+        let range = head(&long);
+        assert!(range.len() <= 80 && long[range].ends_with("word"));
+    }
+}
