@@ -32,6 +32,8 @@ pub struct Design {
     pub anchor: usize,
     pub span: Range<usize>,
     pub pieces: Vec<PieceHit>,
+    /// Where the title names the machinery (a span of the file), and its words.
+    pub subject: Option<(Range<usize>, String)>,
 }
 
 /// Why a mention of a piece did not count (for `--explain-matches`).
@@ -79,9 +81,17 @@ pub fn is_summary(text: &str) -> bool {
 }
 
 /// The record's design when at least `min_pieces` distinct pieces of `rule` are there.
-pub fn design(adr: &Adr, rule: &Rule, frameworks: &[&Rule]) -> Option<Design> {
+pub fn design(adr: &Adr, rule: &Rule, frameworks: &[&Rule], builds: &[&Rule]) -> Option<Design> {
     let pieces = counted_pieces(adr, rule);
-    if pieces.len() < rule.min_pieces {
+    // The title names the machinery the record is about ("Distributed Task cancellation",
+    // "JetStream Message Scheduler"): it counts as a piece, when the decision text asserts
+    // one of its own.
+    let subject = if pieces.is_empty() {
+        None
+    } else {
+        title_subject(adr, rule, builds)
+    };
+    if pieces.len() + usize::from(subject.is_some()) < rule.min_pieces {
         return None;
     }
     let anchor = anchor(adr, rule, pieces.first().map_or(0, |p| p.sentence));
@@ -96,6 +106,25 @@ pub fn design(adr: &Adr, rule: &Rule, frameworks: &[&Rule]) -> Option<Design> {
         anchor,
         span,
         pieces,
+        subject,
+    })
+}
+
+/// Where the title names a piece of `rule` or the thing of a build rule, and the words.
+fn title_subject(adr: &Adr, rule: &Rule, builds: &[&Rule]) -> Option<(Range<usize>, String)> {
+    let title = adr.title.as_ref()?;
+    let value = title.value.as_str();
+    // The title's span runs from its first word to its last, as its value does.
+    let at = |i: usize| (title.span.start + i).min(title.span.end);
+    let compiled = rule.compiled();
+    let pieces = compiled.pieces.iter().flatten().map(|re| (re, compiled));
+    let things = builds
+        .iter()
+        .filter_map(|b| b.compiled().names.as_ref().map(|re| (re, b.compiled())));
+    pieces.chain(things).find_map(|(re, owner)| {
+        re.find_iter(value.as_bytes())
+            .find(|m| !is_lookalike(owner, value, &m.range()))
+            .map(|m| (at(m.start())..at(m.end()), value[m.range()].to_string()))
     })
 }
 
@@ -207,7 +236,7 @@ fn words_before(text: &str, at: usize, n: usize) -> usize {
 }
 
 /// Where the `n` words after byte `at` of `text` end.
-fn words_after(text: &str, at: usize, n: usize) -> usize {
+pub(super) fn words_after(text: &str, at: usize, n: usize) -> usize {
     let mut end = at;
     for _ in 0..n {
         let rest = &text[end..];

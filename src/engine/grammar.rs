@@ -87,7 +87,7 @@ pub struct Judged {
 }
 
 /// Verbs of creation and change, every inflection ("re-" forms too).
-const MAKE: &str = r"(?:re-?)?(?:build|builds|built|building|writ(?:e|es|ing)|wrote|written|implement(?:s|ed|ing)?|provid(?:e|es|ed|ing)|ship(?:s|ped|ping)?|introduc(?:e|es|ed|ing)|add(?:s|ed|ing)?(?:\s+support\s+for)?|support(?:s|ed|ing)?|creat(?:e|es|ed|ing)|design(?:s|ed|ing)?|extend(?:s|ed|ing)?|evolv(?:e|es|ed|ing)|develop(?:s|ed|ing)?|engineer(?:s|ed|ing)?|author(?:s|ed|ing)?|craft(?:s|ed|ing)?|construct(?:s|ed|ing)?|incorporat(?:e|es|ed|ing)|cod(?:e|es|ed|ing)|fork(?:s|ed|ing)?(?:\s+and\s+maintain(?:s|ed|ing)?)?|maintain(?:s|ed|ing)?\s+(?:a|an|our)\s+fork\s+of|stand(?:s|ing)?\s+up|stood\s+up|roll(?:s|ed|ing)?\s+out\s+(?:our|a)\s+new|architect(?:s|ed|ing)?)";
+const MAKE: &str = r"(?:re-?)?(?:build|builds|built|building|writ(?:e|es|ing)|wrote|written|implement(?:s|ed|ing)?|provid(?:e|es|ed|ing)|ship(?:s|ped|ping)?|introduc(?:e|es|ed|ing)|add(?:s|ed|ing)?(?:\s+support\s+for)?|support(?:s|ed|ing)?\s+(?:both\s+)?(?:a|an)|creat(?:e|es|ed|ing)|design(?:s|ed|ing)?|extend(?:s|ed|ing)?|evolv(?:e|es|ed|ing)|develop(?:s|ed|ing)?|engineer(?:s|ed|ing)?|author(?:s|ed|ing)?|craft(?:s|ed|ing)?|construct(?:s|ed|ing)?|incorporat(?:e|es|ed|ing)|cod(?:e|es|ed|ing)|fork(?:s|ed|ing)?(?:\s+and\s+maintain(?:s|ed|ing)?)?|maintain(?:s|ed|ing)?\s+(?:a|an|our)\s+fork\s+of|stand(?:s|ing)?\s+up|stood\s+up|roll(?:s|ed|ing)?\s+out\s+(?:our|a)\s+new|architect(?:s|ed|ing)?)";
 
 /// Markers that the thing is the team's own.
 const OWN: &str = r"(?:(?:our|my)\s+(?:very\s+)?own|in-?house|in\s+house|home-?grown|home-?made|bespoke|custom(?:-built|-made)?|proprietary|self-built|self-developed|self-written|purpose-built|hand-?rolled|hand-?written|(?:build|write|roll|implement|create|develop)(?:s|ing)?\s+own)";
@@ -96,7 +96,8 @@ const OWN: &str = r"(?:(?:our|my)\s+(?:very\s+)?own|in-?house|in\s+house|home-?g
 const MODS: &str = r"(?P<mods>(?:[\w/.+'-]+\s+){0,7})";
 
 /// Verbs of adopting, running, or building on a framework, with their prepositions.
-const ADOPT: &str = r"(?:adopt(?:s|ed|ing)?|us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|leverag(?:e|es|ed|ing)|(?:run(?:s|ning)?|ran|deploy(?:s|ed|ing)?|execut(?:e|es|ed|ing)|submit(?:s|ted|ting)?|(?:self-)?host(?:s|ed|ing)?)(?:(?:\s+[\w-]+){0,3}?\s+(?:on|in|inside|within|onto|to|into|under|across|as\s+(?:an?|one|many|several)))?|(?:is|are|will\s+be|gets?)\s+(?:done|performed|implemented|written|computed|processed|handled|trained|built)\s+(?:with|in|on|using)|operat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|install(?:s|ed|ing)?|provision(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)(?:\s+[\w-]+){0,2}?\s+to|(?:mov|migrat|switch|transition|port)(?:e|es|ed|ing)?(?:\s+[\w-]+){0,4}?\s+(?:to|onto)|standardi[sz](?:e|es|ed|ing)\s+on|rel(?:y|ies|ied|ying)\s+on|build(?:s|ing)?(?:\s+[\w-]+){0,3}?\s+(?:on|upon|atop|with)|built\s+(?:on|upon|atop|with)|based\s+on|go(?:es|ing)?\s+with|went\s+with|cho(?:ose|oses|osing|se|sen)|select(?:s|ed|ing)?|pick(?:s|ed|ing)?|(?:stand|set|spin)(?:s|ting|ning|ding)?\s+up|stood\s+up|consum(?:e|es|ed|ing)(?:\s+[\w-]+){0,3}?\s+from|subscrib(?:e|es|ed|ing)\s+to|publish(?:es|ed|ing)?(?:\s+[\w-]+){0,3}?\s+(?:to|on|into)|read(?:s|ing)?(?:\s+[\w-]+){0,3}?\s+from|writ(?:e|es|ing)(?:\s+[\w-]+){0,3}?\s+(?:to|into)|(?:re-?)?(?:writ(?:e|es|ing)|wrote|written|implement(?:s|ed|ing)?|port(?:s|ed|ing)?|cod(?:e|es|ed|ing)|express(?:es|ed|ing)?)(?:\s+[\w-]+){0,4}?\s+(?:in|with|against)|stor(?:e|es|ed|ing)(?:\s+[\w-]+){0,4}?\s+(?:in|into|on)|persist(?:s|ed|ing)?(?:\s+[\w-]+){0,4}?\s+(?:in|into|to)|integrat(?:e|es|ed|ing)\s+with|on\s+top\s+of|atop|onto|powered\s+by|backed\s+by|managed\s+by|orchestrated\s+(?:by|with)|via|using)";
+const ADOPT: &str = r"(?:adopt(?:s|ed|ing)?|us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|leverag(?:e|es|ed|ing)|(?:run(?:s|ning)?|ran|deploy(?:s|ed|ing)?|execut(?:e|es|ed|ing)|submit(?:s|ted|ting)?|(?:self-)?host(?:s|ed|ing)?)(?:(?:\s+[\w-]+){0,3}?\s+(?:on|in|inside|within|onto|to|into|under|across|as\s+(?:an?|one|many|several)))?|(?:is|are|will\s+be|gets?)\s+(?:done|performed|implemented|written|computed|processed|handled|trained|built|executed|packaged|delivered)\s+(?:with|in|on|using|as(?:\s+an?)?)|
+operat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|install(?:s|ed|ing)?|provision(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)(?:\s+[\w-]+){0,2}?\s+to|(?:mov|migrat|switch|transition|port)(?:e|es|ed|ing)?(?:\s+[\w-]+){0,4}?\s+(?:to|onto)|standardi[sz](?:e|es|ed|ing)\s+on|rel(?:y|ies|ied|ying)\s+on|build(?:s|ing)?(?:\s+[\w-]+){0,3}?\s+(?:on|upon|atop|with)|built\s+(?:on|upon|atop|with)|based\s+on|go(?:es|ing)?\s+with|went\s+with|cho(?:ose|oses|osing|se|sen)|select(?:s|ed|ing)?|pick(?:s|ed|ing)?|(?:stand|set|spin)(?:s|ting|ning|ding)?\s+up|stood\s+up|consum(?:e|es|ed|ing)(?:\s+[\w-]+){0,3}?\s+from|subscrib(?:e|es|ed|ing)\s+to|publish(?:es|ed|ing)?(?:\s+[\w-]+){0,3}?\s+(?:to|on|into)|read(?:s|ing)?(?:\s+[\w-]+){0,3}?\s+from|writ(?:e|es|ing)(?:\s+[\w-]+){0,3}?\s+(?:to|into)|(?:re-?)?(?:writ(?:e|es|ing)|wrote|written|implement(?:s|ed|ing)?|port(?:s|ed|ing)?|cod(?:e|es|ed|ing)|express(?:es|ed|ing)?)(?:\s+[\w-]+){0,4}?\s+(?:in|with|against)|stor(?:e|es|ed|ing)(?:\s+[\w-]+){0,4}?\s+(?:in|into|on)|persist(?:s|ed|ing)?(?:\s+[\w-]+){0,4}?\s+(?:in|into|to)|integrat(?:e|es|ed|ing)\s+with|replac(?:e|es|ed|ing)(?:\s+[\w'-]+){0,5}?\s+(?:with|by)|in\s+favou?r\s+of|on\s+top\s+of|atop|onto|powered\s+by|backed\s+by|managed\s+by|orchestrated\s+(?:by|with)|via|using)";
 
 /// Words after a framework's name that are things one runs or codes against.
 const ARTIFACT: &str = r"(?:clusters?|jobs?|topics?|pipelines?|consumers?|producers?|queues?|exchanges?|streams?|dags?|node[\s-]?groups?|nodes?|workers?|executors?|brokers?|connectors?|operators?|keyspaces?|drivers?|projections?|implementations?|backends?|endpoints?|namespaces?|workloads?|applications?|resources?|objects?|manifests?|charts?|controllers?|tables?|indices|index(?:es)?|schemas?|storage|databases?|instances?|deployments?|distributions?|apis?|sdks?|clients?|shards?|replicas?|partitions?|components?|tasks?|functions?|processors?|notebooks?|runtimes?|services?|server|servers|subjects?|buckets?|jetstream)";
@@ -105,7 +106,7 @@ const ARTIFACT: &str = r"(?:clusters?|jobs?|topics?|pipelines?|consumers?|produc
 const IMPERATIVE: &str = r"(?:use|adopt|run|deploy|move|migrate|switch|store|read|write|provide|add|create|implement|enable|upgrade|enforce|introduce|build|keep|set\s+up|expose|support|rely|leverage|host|operate|install|broadcast|send|publish|consume|subscribe|persist|emit|register|schedule|trigger|process|stream|ingest|load|index|partition|shard|replicate|cache|maintain|offer|go|choose|select|standardi[sz]e|embrace|integrate|connect|containeri[sz]e|package|ship|split|combine|route|query|serve|scale|paralleli[sz]e|submit|train|orchestrate|coordinate|distribute|aggregate|transform|compute|execute|fan\s+out|expose|back)";
 
 /// Modal verbs and phrases of commitment.
-const MODAL: &str = r"\b(?:will|shall|should|must|(?:is|are)\s+going\s+to|needs?\s+to|have\s+to|has\s+to|decided|chose|choose|agreed|opted|selected|plan\s+to|intend\s+to|propose|we\s+[a-z]+)\b";
+const MODAL: &str = r"\b(?:will|shall|should|must|(?:is|are)\s+going\s+to|needs?\s+to|have\s+to|has\s+to|decided|chose|choose|agreed|opted|selected|plan\s+to|intend\s+to|propose|prefer|recommended|we\s+[a-z]+)\b";
 
 fn build(source: &str) -> Option<Regex> {
     RegexBuilder::new(source)
@@ -169,7 +170,12 @@ construction_regex!(
     OURS_LEFT,
     r"(?i)\bour\s+(?:own\s+)?(?:(?:existing|current|shared|central|main|internal|self-hosted|managed)\s+)?\z"
 );
+construction_regex!(
+    CHOSEN_MADE,
+    r#"(?i)[:"'\s](?:an?|one|our\s+own|our|custom|bespoke|in-house|home-grown)\s+(?:[\w-]+\s+){0,3}\z"#
+);
 construction_regex!(ADOPT_LEFT, format!(r"(?i)\b(?P<head>{ADOPT})\s+{MODS}\z"));
+
 construction_regex!(
     ARTIFACT_RIGHT,
     format!(r"(?i)\A(?:'s)?(?:[\s-]+[\w-]+)?[\s-]+{ARTIFACT}\b")
@@ -360,12 +366,22 @@ fn left(
     while end > from && matches!(text[end - 1], b'`' | b'*' | b'_' | b'"' | b'\'') {
         end -= 1;
     }
-    let caps = regex.captures(&text[from..end])?;
-    let mods = caps.name("mods").map_or(&b""[..], |m| m.as_bytes());
-    let start = caps
-        .name("head")
-        .map_or(caps.get(0)?.start(), |m| m.start());
-    modifiers_ok(mods, max_mods).then_some(from + start)
+    // The leftmost head may carry words that are not the mention's modifiers ("chosen to
+    // adopt OPA Gatekeeper": "to adopt" after "chosen"); a later head may still hold it.
+    let hay = &text[from..end];
+    let mut at = 0;
+    while at <= hay.len() {
+        let caps = regex.captures_at(hay, at)?;
+        let mods = caps.name("mods").map_or(&b""[..], |m| m.as_bytes());
+        let head = caps
+            .name("head")
+            .map_or(caps.get(0)?.range(), |m| m.range());
+        if modifiers_ok(mods, max_mods) {
+            return Some(from + head.start);
+        }
+        at = head.end.max(head.start + 1);
+    }
+    None
 }
 
 /// "The vendor runs the product on their own Kubernetes": the verb's subject is another party,
@@ -373,7 +389,7 @@ fn left(
 fn someone_else_does(text: &[u8], verb: usize) -> bool {
     static OTHER_SUBJECT: LazyLock<Option<Regex>> = LazyLock::new(|| {
         build(
-            r"(?i)\b(?:vendors?|suppliers?|providers?|partners?|customers?|clients?|they|third[\s-]part(?:y|ies)|agenc(?:y|ies)|contractors?|the\s+other\s+team)(?:'s)?\s+(?:(?:also|already|still|now|currently|will|would|may|might|can|could)\s+)?\z",
+            r"(?i)\b(?:(?:vendors?|suppliers?|providers?|partners?|customers?|clients?|they|third[\s-]part(?:y|ies)|agenc(?:y|ies)|contractors?|the\s+other\s+team)(?:'s)?|(?:organi[sz]ations|companies|projects|departments|agencies|users|people|others)\s+(?:that|which|who))\s+(?:(?:also|already|still|now|currently|will|would|may|might|can|could)\s+)?\z",
         )
     });
     OTHER_SUBJECT
@@ -472,8 +488,13 @@ fn judge_build(bytes: &[u8], mention: &Range<usize>) -> Option<Judged> {
     if let Some(start) = left(&PROPOSAL_LEFT, bytes, mention, 4) {
         return at(Construction::Proposal, start);
     }
-    // `Chosen option: "an embedded Raft implementation …"`: the chosen thing is made.
-    if let Some(start) = left(&CHOSEN_LEFT, bytes, mention, 3) {
+    // `Chosen option: "an embedded Raft implementation …"`: the chosen thing is made; a
+    // named product ("H2 Database Engine") is adopted, not made.
+    if let Some(start) = left(&CHOSEN_LEFT, bytes, mention, 3)
+        && CHOSEN_MADE
+            .as_ref()
+            .is_some_and(|re| re.is_match(&bytes[start..mention.start]))
+    {
         return at(Construction::Chosen, start);
     }
     if let Some(start) = left(&MAKE_LEFT, bytes, mention, 4)
@@ -606,6 +627,7 @@ mod tests {
             ("BARE_OWN", &BARE_OWN),
             ("ADOPT_LEFT", &ADOPT_LEFT),
             ("OURS_LEFT", &OURS_LEFT),
+            ("CHOSEN_MADE", &CHOSEN_MADE),
             ("RUN_BY_US_RIGHT", &RUN_BY_US_RIGHT),
             ("ARTIFACT_RIGHT", &ARTIFACT_RIGHT),
             ("SUBJECT_RIGHT", &SUBJECT_RIGHT),
@@ -715,6 +737,18 @@ mod tests {
             ),
             Some(Construction::Chosen)
         );
+        assert_eq!(
+            build_of(
+                "Chosen option: \"H2 Database Engine\", because it is simple.",
+                "Database Engine"
+            ),
+            None
+        );
+        assert_eq!(
+            build_of("These are Core Data and Support Scheduler.", "Scheduler"),
+            None
+        );
+
         assert_eq!(
             build_of("The platform service supports a work queue.", "work queue"),
             None
@@ -924,6 +958,23 @@ mod tests {
             Some(AdoptVerb)
         );
         assert_eq!(adopt_of("Kafka is a log.", "Kafka"), None);
+        // The successor of a replacement is adopted; what it replaces is retired.
+        assert_eq!(
+            adopt_of(
+                "Replace our self-hosted cluster with the managed AWS Elasticsearch service.",
+                "AWS Elasticsearch"
+            ),
+            Some(AdoptVerb)
+        );
+
+        assert_eq!(
+            adopt_of(
+                "We have chosen to adopt OPA Gatekeeper for policy.",
+                "OPA Gatekeeper"
+            ),
+            Some(AdoptVerb)
+        );
+
         // A verb of running keeps its preposition.
         assert_eq!(
             adopt_of(
@@ -969,6 +1020,13 @@ mod tests {
         assert_eq!(
             adopt_of(
                 "The vendor runs the product on their own Kubernetes.",
+                "Kubernetes"
+            ),
+            None
+        );
+        assert_eq!(
+            adopt_of(
+                "We talked to other organisations that use Kubernetes.",
                 "Kubernetes"
             ),
             None

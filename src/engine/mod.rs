@@ -138,6 +138,7 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
             }
         }
         let claims_here = without_overlaps(claims_here);
+
         if !chosen && !claims_here.is_empty() && names_the_chosen_option(&sentence.text) {
             chosen_line_fired = true;
         }
@@ -159,7 +160,32 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
             }
         }
     }
+    // A record that adopts an add-on has said it runs the cluster under it: the subsumed
+    // rule's claims go ("OPA Gatekeeper for Kubernetes objects" is one adoption).
+    // Only from the add-on's sentence on: a record that first says it runs the cluster keeps
+    // that claim.
+    let subsumed: Vec<(usize, &str)> = findings
+        .iter()
+        .filter_map(|f| Some((f.span.start, rules.get(&f.rule)?)))
+        .flat_map(|(at, r)| r.subsumes.iter().map(move |s| (at, s.as_str())))
+        .collect();
+    if !subsumed.is_empty() {
+        let sentence_start = |at: usize| {
+            adr.sentences
+                .iter()
+                .map(|s| s.span())
+                .find(|span| span.start <= at && at <= span.end)
+                .map_or(at, |span| span.start)
+        };
+        findings.retain(|f| {
+            !subsumed
+                .iter()
+                .any(|(at, id)| *id == &*f.rule && sentence_start(*at) <= f.span.start)
+        });
+    }
+
     // A record that says what it builds has said it ("Create a distributed implementation of
+
     // X" is the decision; the design below it is how); one that only designs the machinery
     // gets one finding for the design, at its decision.
     let mut builds_its_own = findings
@@ -215,8 +241,14 @@ fn design_finding(
                 .iter()
                 .filter(|r| r.check == Some(Check::Adopt))
                 .collect();
+            let builds: Vec<&Rule> = context
+                .rules
+                .rules
+                .iter()
+                .filter(|r| r.check == Some(Check::Build))
+                .collect();
             let found = applies
-                .then(|| design::design(adr, rule, &frameworks))
+                .then(|| design::design(adr, rule, &frameworks, &builds))
                 .flatten()?;
             let sentence = adr.sentences.get(found.anchor)?;
             let mut finding = Finding::new(
@@ -225,11 +257,14 @@ fn design_finding(
                 rule.message.clone(),
                 sentence.source_span(found.span.clone()),
             );
-            let names: Vec<&str> = found
+            let mut names: Vec<&str> = found
                 .pieces
                 .iter()
                 .filter_map(|p| rule.pieces.get(p.piece).map(|piece| piece.name.as_str()))
                 .collect();
+            if let Some((_, words)) = &found.subject {
+                names.insert(0, words.as_str());
+            }
             finding.label = Some(
                 format!(
                     "{} ({}: {})",
@@ -248,6 +283,11 @@ fn design_finding(
                     Some((at, piece.name.clone().into()))
                 })
                 .collect();
+            if let Some((span, _)) = &found.subject {
+                finding
+                    .related
+                    .insert(0, (span.clone(), "what the record designs".into()));
+            }
             finding.requires = Some(requires);
             finding.category = Some(category);
             finding.category_source = context.category_source.clone();
@@ -406,17 +446,32 @@ pub fn judge_mention(
     }
     let span = start..end;
     let construction = judged.construction;
+    // "The message bus is implemented via Redis Pub/Sub": what a passive names right after
+    // it is what the thing is made of.
+    let product_span = if construction == Construction::Passive {
+        span.start..design::words_after(text, span.end, 4)
+    } else {
+        span.clone()
+    };
     if check == Check::Build
         && construction != Construction::BuiltOn
-        && configures_a_product(rule, text, &span, &mention)
+        && configures_a_product(rule, text, &product_span, &mention)
     {
         return Verdict::Product { span, construction };
     }
     // The clause's cues are read up to the name itself: in "Migrate off Apache Storm" the
     // imperative's head starts the claim, and "off" retires what follows it.
+    // Cues before the construction's head count too ("over directly using Dask").
     let judged_at = mention.start.max(span.start).min(span.end)..span.end;
-    match polarity(text, judged_at) {
+    let at_head = polarity(text, span.clone());
+    let judged = if at_head == Polarity::Asserted {
+        polarity(text, judged_at)
+    } else {
+        at_head
+    };
+    match judged {
         Polarity::Asserted => Verdict::Claim { span, construction },
+
         polarity => Verdict::NotAsserted {
             span,
             construction,

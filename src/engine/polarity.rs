@@ -124,7 +124,7 @@ const CLASSES: [Class; 9] = [
     Class {
         kind: Kind::Negated,
         ends: COORD | VERB_PHRASE | SUBJECT,
-        words: r"without",
+        words: r"without|outside(?:\s+of)?|except(?:\s+for)?|excluding|apart\s+from",
     },
     // The alternative set aside: "instead of adopting Kafka we write …".
     Class {
@@ -276,8 +276,12 @@ pub fn polarity(text: &str, claim: Range<usize>) -> Polarity {
         return kind.with(cue_at(bytes, span));
     }
     if let Some(cue) = negated_list(bytes, start) {
-        return Polarity::Negated {
-            cue: cue_at(bytes, cue),
+        let cue = cue_at(bytes, cue);
+        let word = cue.text.to_ascii_lowercase();
+        return match word.as_str() {
+            "over" | "than" | "versus" | "vs" | "vs." => Polarity::Compared { cue },
+            w if w.starts_with("instead") || w.starts_with("rather") => Polarity::Rejected { cue },
+            _ => Polarity::Negated { cue },
         };
     }
     Polarity::Asserted
@@ -287,7 +291,7 @@ pub fn polarity(text: &str, claim: Range<usize>) -> Polarity {
 /// or gossip" negates each item, though commas end clauses elsewhere.
 fn negated_list(bytes: &[u8], claim_start: usize) -> Option<Range<usize>> {
     static LIST: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        compile_pattern(r"(?i)\b(?P<cue>not|never|no|without|avoid(?:s|ing)?|instead\s+of|rather\s+than)\s+(?:[\w'-]+\s+){0,3}?(?:[\w'-]+(?:\s+[\w'-]+){0,3}\s*(?:,|\s(?:and|or|nor))\s+)+(?:(?:and|or|nor)\s+)?\z").ok()
+        compile_pattern(r"(?i)\b(?P<cue>not|never|no|without|avoid(?:s|ing)?|instead\s+of|rather\s+than|over|than|versus|vs\.?)\s+(?:[\w'-]+\s+){0,3}?(?:[\w'-]+(?:\s+[\w'-]+){0,3}\s*(?:,|\s(?:and|or|nor))\s+)+(?:(?:and|or|nor)\s+)?\z").ok()
     });
     let head = &bytes[..claim_start];
     let from = head
@@ -1149,6 +1153,15 @@ mod tests {
             "We will not write our own replication, leader election or gossip; the database does.";
         check(sentence, "leader election", "negated", Some("not"));
         check(sentence, "gossip", "negated", Some("not"));
+        let compared = "The main advantages of using Apache Beam over using Dask, Spark or Flink.";
+        check(compared, "Flink", "compared", Some("over"));
+        check(
+            "Use Aurora Serverless outside EKS clusters with automated scaling.",
+            "EKS clusters",
+            "negated",
+            Some("outside"),
+        );
+
         asserted(
             "We will not use Kafka, but we will build our own job scheduler.",
             "build our own job scheduler",

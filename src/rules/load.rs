@@ -70,6 +70,10 @@ struct RawRule {
     fires: Vec<String>,
     #[serde(default)]
     passes: Vec<String>,
+    /// Rules whose claim in the same sentence this one's claim stands for: an add-on that only
+    /// runs on Kubernetes says the cluster too ("OPA Gatekeeper for Kubernetes objects").
+    #[serde(default)]
+    subsumes: Vec<Spanned<String>>,
     /// The kinds of machinery a design rule (`extends = "design"`) counts.
     #[serde(default)]
     pieces: Vec<RawPiece>,
@@ -657,6 +661,7 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     passes: raw.passes.clone(),
                     pieces,
                     min_pieces,
+                    subsumes: raw.subsumes.iter().map(|s| s.get_ref().clone()).collect(),
                     compiled: Default::default(),
                 };
                 if !pack.trusted {
@@ -675,6 +680,22 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     }
                 }
                 rules.push(rule);
+            }
+        }
+    }
+    // `subsumes` names rules of any pack: checked once all are known.
+    for pack in packs {
+        for raw in &pack.rules {
+            for named in &raw.subsumes {
+                if !rules.iter().any(|r| *r.id == **named.get_ref()) {
+                    problems.push(
+                        Problem::error(
+                            "invalid-rule",
+                            format!("`subsumes` names no rule `{}`", named.get_ref()),
+                        )
+                        .at(pack.file, named.span(), "no rule has this id"),
+                    );
+                }
             }
         }
     }

@@ -125,6 +125,9 @@ pub struct Rule {
     /// The kinds of machinery a design rule counts, and how many distinct ones make a design.
     pub pieces: Vec<Piece>,
     pub min_pieces: usize,
+    /// Rules whose claim in the same sentence this rule's claim stands for.
+    pub subsumes: Vec<String>,
+
     /// The compiled regexes, built on first use: a one-file run compiles only the rules whose
     /// keywords it meets.
     compiled: OnceLock<CompiledRule>,
