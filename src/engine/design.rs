@@ -117,11 +117,14 @@ fn title_subject(adr: &Adr, rule: &Rule, builds: &[&Rule]) -> Option<(Range<usiz
     // The title's span runs from its first word to its last, as its value does.
     let at = |i: usize| (title.span.start + i).min(title.span.end);
     let compiled = rule.compiled();
+    // A title that names the piece the decision asserts ("Consensus Refactor" over a decision
+    // on consensus) still says what the whole record is about.
     let pieces = compiled.pieces.iter().flatten().map(|re| (re, compiled));
+
     let things = builds
         .iter()
         .filter_map(|b| b.compiled().names.as_ref().map(|re| (re, b.compiled())));
-    pieces.chain(things).find_map(|(re, owner)| {
+    things.chain(pieces).find_map(|(re, owner)| {
         re.find_iter(value.as_bytes())
             .find(|m| !is_lookalike(owner, value, &m.range()))
             .map(|m| (at(m.start())..at(m.end()), value[m.range()].to_string()))
