@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use regex::bytes::Regex;
 
 use super::{PRODUCTS_RE, eligible, is_lookalike};
-use crate::adr::{Adr, Block, Sentence};
+use crate::adr::{Adr, Block, SectionKind, Sentence};
 use crate::rules::{Check, CompiledRule, Rule, compile_pattern};
 use crate::source::{ceil_char_boundary, floor_char_boundary};
 
@@ -136,9 +136,13 @@ pub fn counted_pieces(adr: &Adr, rule: &Rule) -> Vec<PieceHit> {
     let compiled = rule.compiled();
     let mut pieces: Vec<PieceHit> = Vec::new();
     for (index, sentence) in adr.sentences.iter().enumerate() {
-        if !eligible(rule, sentence) {
+        // A block quote inside a design is a callout ("> Re-publish occurs only after …
+        // with quorum"): its mechanisms are the design's. Claims in quotes still never fire.
+        if !(eligible(rule, sentence) || sentence.quoted && rule.sections.contains(&sentence.kind))
+        {
             continue;
         }
+
         for (piece, regex) in compiled.pieces.iter().enumerate() {
             if pieces.iter().any(|p| p.piece == piece) {
                 continue;
@@ -265,7 +269,7 @@ fn anchor(adr: &Adr, rule: &Rule, first_piece: usize) -> usize {
     };
     adr.sentences
         .iter()
-        .position(|s| readable(s) && rule.sections.contains(&s.kind))
+        .position(|s| readable(s) && s.kind == SectionKind::Decision)
         .or_else(|| {
             adr.sentences
                 .iter()

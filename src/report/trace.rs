@@ -28,11 +28,8 @@ pub fn render(trace: &Trace<'_>, shown: &str, text: &str, category: Option<Categ
     for line in &trace.lines {
         let sentence = line.sentence;
         let (row, column) = file.line_col(sentence.span().start);
-        let kind = if line.read {
-            "decision"
-        } else {
-            sentence.kind.id()
-        };
+        let kind = sentence.kind.id();
+
         let _ = writeln!(out, "  {row}:{column} {kind}: {}", clip(&sentence.text));
         if line.mentions.is_empty() {
             let _ = writeln!(out, "    (no rule names a thing here)");
