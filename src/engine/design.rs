@@ -94,7 +94,7 @@ pub fn design(adr: &Adr, rule: &Rule, frameworks: &[&Rule], builds: &[&Rule]) ->
     if pieces.len() + usize::from(subject.is_some()) < rule.min_pieces {
         return None;
     }
-    let anchor = anchor(adr, rule, pieces.first().map_or(0, |p| p.sentence));
+    let anchor = anchor(adr, pieces.first().map_or(0, |p| p.sentence));
     let sentence = adr.sentences.get(anchor)?;
     // "Tendermint will adopt libp2p, replacing the bespoke P2P stack": the design below
     // integrates a product that provides the machinery.
@@ -258,7 +258,7 @@ pub(super) fn words_after(text: &str, at: usize, n: usize) -> usize {
 
 /// The sentence a design's finding goes on: the first sentence of the decision text, else a
 /// summary of what the record does, else the first piece's. Headings are no sentences of it.
-fn anchor(adr: &Adr, rule: &Rule, first_piece: usize) -> usize {
+fn anchor(adr: &Adr, first_piece: usize) -> usize {
     // A sentence, not a heading nor a bare title line ("Embedding backfill (note, 2023-09-18)").
     let readable = |sentence: &Sentence| {
         let text = sentence.text.trim();
