@@ -75,8 +75,13 @@ pub fn run(args: &RulesArgs) -> u8 {
                 .iter()
                 .any(|(id, level)| *id == *rule.id && *level == Level::Off);
             if !off {
-                for pattern in &rule.patterns {
-                    out.push_str(pattern);
+                // Raw patterns as written; a rule that names its thing, by its names (and a
+                // design rule by its pieces' names), as the regex the engine searches first.
+                let named = std::iter::once(&rule.names)
+                    .chain(rule.pieces.iter().map(|p| &p.names))
+                    .filter_map(|names| crate::rules::phrases(names));
+                for pattern in rule.patterns.iter().cloned().chain(named) {
+                    out.push_str(&pattern);
                     out.push('\n');
                 }
             }

@@ -296,12 +296,16 @@ fn design_finding(
         })
 }
 
-/// One claim finding per rule and record, once suppressions are applied: the decision's first
-/// claim of a thing speaks for its restatements ("Use EKS … the EKS cluster … EKS node
-/// groups"). `findings` are in document order.
+/// One adoption finding per rule and record, once suppressions are applied: the decision's
+/// first adoption of a framework speaks for its restatements ("Use EKS … the EKS cluster … EKS
+/// node groups"). Build claims stay one per sentence: each is a piece the team commits to
+/// write ("a bespoke task runner …", "a work queue we implement on Redis"). `findings` are in
+/// document order.
 pub fn first_claim_per_rule(findings: &mut Vec<Finding>) {
     let mut seen: HashSet<std::sync::Arc<str>> = HashSet::new();
-    findings.retain(|f| f.requires.is_none() || seen.insert(std::sync::Arc::clone(&f.rule)));
+    findings.retain(|f| {
+        f.requires != Some(Category::FrameworkUser) || seen.insert(std::sync::Arc::clone(&f.rule))
+    });
 }
 
 /// A document's prose, a sentence a line, with where each sentence starts.
