@@ -50,6 +50,9 @@ pub enum Construction {
     Chosen,
     /// A decision sentence that starts with an imperative verb: "Enable Elasticsearch routing".
     Imperative,
+    /// "The new distributed file system will store chunks …": a thing introduced as new, as
+    /// the subject of what the decision commits to.
+    Novelty,
     /// A raw regex of a rule pack (`patterns`).
     Pattern,
 }
@@ -72,6 +75,7 @@ impl Construction {
             Construction::Subject => "subject",
             Construction::Chosen => "chosen-option",
             Construction::Imperative => "imperative",
+            Construction::Novelty => "novelty",
             Construction::Pattern => "pattern",
         }
     }
@@ -96,11 +100,11 @@ const OWN: &str = r"(?:(?:our|my)\s+(?:very\s+)?own|in-?house|in\s+house|home-?g
 const MODS: &str = r"(?P<mods>(?:[\w/.+'-]+\s+){0,7})";
 
 /// Verbs of adopting, running, or building on a framework, with their prepositions.
-const ADOPT: &str = r"(?:adopt(?:s|ed|ing)?|us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|leverag(?:e|es|ed|ing)|(?:run(?:s|ning)?|ran|deploy(?:s|ed|ing)?|execut(?:e|es|ed|ing)|submit(?:s|ted|ting)?|(?:self-)?host(?:s|ed|ing)?)(?:(?:\s+[\w-]+){0,3}?\s+(?:on|in|inside|within|onto|to|into|under|across|as\s+(?:an?|one|many|several)))?|(?:is|are|will\s+be|gets?)\s+(?:done|performed|implemented|written|computed|processed|handled|trained|built|executed|packaged|delivered)\s+(?:with|in|on|using|as(?:\s+an?)?)|
+const ADOPT: &str = r"(?:adopt(?:s|ed|ing)?|us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|leverag(?:e|es|ed|ing)|(?:run(?:s|ning)?|ran|deploy(?:s|ed|ing)?|execut(?:e|es|ed|ing)|submit(?:s|ted|ting)?|(?:self-)?host(?:s|ed|ing)?)(?:(?:\s+(?:[\w'-]|\xE2\x80\x99)+){0,3}?\s+(?:on|in|inside|within|onto|to|into|under|across|as\s+(?:an?|one|many|several)))?|(?:process(?:es|ed|ing)?|comput(?:e|es|ed|ing)|analy[sz](?:e|es|ed|ing)|crunch(?:es|ed|ing)?|aggregat(?:e|es|ed|ing)|transform(?:s|ed|ing)?|join(?:s|ed|ing)?|enrich(?:es|ed|ing)?)(?:\s+(?:[\w'-]|\xE2\x80\x99)+){0,3}?\s+(?:with|on|in|using)|(?:is|are|will\s+be|gets?)\s+(?:done|performed|implemented|written|computed|processed|handled|trained|built|executed|packaged|delivered)\s+(?:with|in|on|using|as(?:\s+an?)?)|
 operat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|install(?:s|ed|ing)?|provision(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)(?:\s+[\w-]+){0,2}?\s+to|(?:mov|migrat|switch|transition|port)(?:e|es|ed|ing)?(?:\s+[\w-]+){0,4}?\s+(?:to|onto)|standardi[sz](?:e|es|ed|ing)\s+on|rel(?:y|ies|ied|ying)\s+on|build(?:s|ing)?(?:\s+[\w-]+){0,3}?\s+(?:on|upon|atop|with)|built\s+(?:on|upon|atop|with)|based\s+on|go(?:es|ing)?\s+with|went\s+with|cho(?:ose|oses|osing|se|sen)|select(?:s|ed|ing)?|pick(?:s|ed|ing)?|(?:stand|set|spin)(?:s|ting|ning|ding)?\s+up|stood\s+up|consum(?:e|es|ed|ing)(?:\s+[\w-]+){0,3}?\s+from|subscrib(?:e|es|ed|ing)\s+to|publish(?:es|ed|ing)?(?:\s+[\w-]+){0,3}?\s+(?:to|on|into)|read(?:s|ing)?(?:\s+[\w-]+){0,3}?\s+from|writ(?:e|es|ing)(?:\s+[\w-]+){0,3}?\s+(?:to|into)|(?:re-?)?(?:writ(?:e|es|ing)|wrote|written|implement(?:s|ed|ing)?|port(?:s|ed|ing)?|cod(?:e|es|ed|ing)|express(?:es|ed|ing)?)(?:\s+[\w-]+){0,4}?\s+(?:in|with|against)|stor(?:e|es|ed|ing)(?:\s+[\w-]+){0,4}?\s+(?:in|into|on)|persist(?:s|ed|ing)?(?:\s+[\w-]+){0,4}?\s+(?:in|into|to)|integrat(?:e|es|ed|ing)\s+with|replac(?:e|es|ed|ing)(?:\s+[\w'-]+){0,5}?\s+(?:with|by)|in\s+favou?r\s+of|on\s+top\s+of|atop|onto|powered\s+by|backed\s+by|managed\s+by|orchestrated\s+(?:by|with)|via|using)";
 
 /// Words after a framework's name that are things one runs or codes against.
-const ARTIFACT: &str = r"(?:clusters?|jobs?|topics?|pipelines?|consumers?|producers?|queues?|exchanges?|streams?|dags?|node[\s-]?groups?|nodes?|workers?|executors?|brokers?|connectors?|operators?|keyspaces?|drivers?|projections?|implementations?|backends?|endpoints?|namespaces?|workloads?|applications?|resources?|objects?|manifests?|charts?|controllers?|tables?|indices|index(?:es)?|schemas?|storage|databases?|instances?|deployments?|distributions?|apis?|sdks?|clients?|shards?|replicas?|partitions?|components?|tasks?|functions?|processors?|notebooks?|runtimes?|services?|server|servers|subjects?|buckets?|jetstream)";
+const ARTIFACT: &str = r"(?:clusters?|jobs?|topics?|pipelines?|consumers?|producers?|queues?|exchanges?|streams?|dags?|node[\s-]?groups?|nodes?|workers?|executors?|brokers?|connectors?|operators?|keyspaces?|drivers?|projections?|implementations?|backends?|endpoints?|namespaces?|workloads?|applications?|resources?|objects?|manifests?|charts?|controllers?|tables?|indices|index(?:es)?|schemas?|storage|databases?|instances?|deployments?|distributions?|apis?|sdks?|clients?|shards?|replicas?|partitions?|components?|tasks?|functions?|processors?|notebooks?|runtimes?|services?|server|servers|subjects?|buckets?|jetstream|binders?|bindings?|listeners?|sinks?|sources?|integrations?|transports?)";
 
 /// Imperative verbs that open a decision ("Use …", "Enable …", "Broadcast …").
 const IMPERATIVE: &str = r"(?:use|adopt|run|deploy|move|migrate|switch|store|read|write|provide|add|create|implement|enable|upgrade|enforce|introduce|build|keep|set\s+up|expose|support|rely|leverage|host|operate|install|broadcast|send|publish|consume|subscribe|persist|emit|register|schedule|trigger|process|stream|ingest|load|index|partition|shard|replicate|cache|maintain|offer|go|choose|select|standardi[sz]e|embrace|integrate|connect|containeri[sz]e|package|ship|split|combine|route|query|serve|scale|paralleli[sz]e|submit|train|orchestrate|coordinate|distribute|aggregate|transform|compute|execute|fan\s+out|expose|back)";
@@ -129,6 +133,24 @@ construction_regex!(
         r"(?i)\b(?P<head>{MAKE}(?:\s+and\s+(?:{MAKE}|maintain(?:s|ed|ing)?|operat(?:e|es|ed|ing)|run))?)\s+{MODS}\z"
     )
 );
+construction_regex!(
+    KEEP_LEFT,
+    format!(
+        r"(?i)\b(?P<head>(?:maintain|carry|keep|run|ship|own)(?:s|ed|ing)?|kept|ran)\s+{MODS}\z"
+    )
+);
+construction_regex!(
+    NEW_LEFT,
+    format!(r"(?i)(?:\A|[.:]\s+|\b(?:the|a|an|our)\s+)(?P<head>(?:brand[\s-])?new)\s+{MODS}\z")
+);
+construction_regex!(
+    COMMITS_RIGHT,
+    r"(?i)\A(?:[\s-]+[\w`-]+){0,2}?\s+(?:will|shall|must|(?:is|are)\s+going\s+to)\s+(?:also\s+|then\s+|now\s+)?[a-z]+"
+);
+construction_regex!(
+    WRITTEN_IN_RIGHT,
+    r"(?i)\A,?\s+(?:(?:which|that)\s+(?:is|will\s+be)\s+|to\s+be\s+)?(?:written|implemented|coded|built|developed)\s+(?:in|with)\s+(?:go|golang|rust|java|kotlin|scala|python|c\+\+|c\#|typescript|javascript|elixir|erlang|haskell|zig|ocaml|clojure|c)\b"
+);
 construction_regex!(OWN_LEFT, format!(r"(?i)\b(?P<head>{OWN})[\s-]+{MODS}\z"));
 construction_regex!(
     OWN_RIGHT,
@@ -142,7 +164,7 @@ construction_regex!(
 );
 construction_regex!(
     BUILT_ON_RIGHT,
-    r"(?i)\A\s*,?\s*(?:(?:that|which)\s+(?:is|are|will\s+be)\s+)?(?:built|implemented|layered|composed|constructed|developed|written)\s+(?:up)?on(?:\s+top\s+of)?\b|\A\s*,?\s*(?:built|implemented|layered|composed)\s+(?:atop|from)\b"
+    r"(?i)\A\s*,?\s*(?:(?:that|which)\s+(?:is|are|will\s+be)\s+|(?:will|shall|is\s+to|are\s+to)\s+be\s+)?(?:built|implemented|layered|composed|constructed|developed|written|assembled)\s+(?:up)?on(?:\s+top\s+of)?\b|\A\s*,?\s*(?:(?:will|shall|is\s+to|are\s+to)\s+be\s+)?(?:built|implemented|layered|composed|assembled)\s+(?:atop|from|out\s+of)\b"
 );
 construction_regex!(
     BACKED_LEFT,
@@ -150,7 +172,7 @@ construction_regex!(
 );
 construction_regex!(
     PASSIVE_RIGHT,
-    r"(?i)\A(?P<gap>(?:[\s-]+[\w`'-]+){0,2}?)\s+(?:(?:will|shall|must|should|would|is\s+to|are\s+to|(?:is|are)\s+going\s+to|needs?\s+to|ha(?:s|ve)\s+to)\s+(?:also\s+|then\s+|now\s+|first\s+|instead\s+|therefore\s+|thus\s+)?be|(?:is|are)\s+(?:being|now|to\s+be))\s+(?:re-?)?(?:built|written|implemented|developed|designed|extended|refactored|reworked|restructured|rearchitected|re-architected|created|introduced|added|engineered|provided|split|made|evolved|improved|modified|changed|updated)\b|\A(?P<gap2>(?:[\s-]+[\w`'-]+){0,2}?)\s+(?:is|are)\s+(?:re-?)?implemented\s+(?:as|by|in|on|using|with|via)\b"
+    r"(?i)\A(?P<gap>(?:[\s-]+[\w`'-]+){0,2}?)(?:,\s+`?[\w.-]+`?,)?\s+(?:(?:will|shall|must|should|would|is\s+to|are\s+to|(?:is|are)\s+going\s+to|needs?\s+to|ha(?:s|ve)\s+to)\s+(?:also\s+|then\s+|now\s+|first\s+|instead\s+|therefore\s+|thus\s+)?be|(?:is|are)\s+(?:being|now|to\s+be))\s+(?:re-?)?(?:built|written|implemented|developed|designed|extended|refactored|reworked|restructured|rearchitected|re-architected|created|introduced|added|engineered|provided|split|made|evolved|improved|modified|changed|updated|assembled|composed)\b|\A(?P<gap2>(?:[\s-]+[\w`'-]+){0,2}?)\s+(?:is|are)\s+(?:re-?)?implemented\s+(?:as|by|in|on|using|with|via)\b"
 );
 construction_regex!(
     PROPOSAL_LEFT,
@@ -187,8 +209,12 @@ construction_regex!(
 construction_regex!(
     CHOSEN_LEFT,
     format!(
-        r#"(?i)\A\s*(?:\*\*)?(?P<head>chosen\s+option|decision|outcome|we\s+(?:chose|choose|picked|selected|went\s+with|decided\s+on))(?:\*\*)?\s*:?(?:\*\*)?\s*(?:"|\xE2\x80\x9C|'|`)?\s*{MODS}\z"#
+        r#"(?i)\A\s*(?:\*\*)?(?P<head>chosen\s+option|decision|outcome|design|proposal|approach|solution|we\s+(?:chose|choose|picked|selected|went\s+with|decided\s+on))(?:\*\*)?\s*:?(?:\*\*)?\s*(?:"|\xE2\x80\x9C|'|`)?\s*{MODS}\z"#
     )
+);
+construction_regex!(
+    CHOSEN_TITLE_OPEN,
+    r#"(?i)\A\s*(?:\*\*)?chosen\s+option(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?:"|\xE2\x80\x9C)"#
 );
 construction_regex!(
     IMPERATIVE_START,
@@ -253,7 +279,8 @@ const DETERMINERS: [&str; 18] = [
 
 /// Whether the words between a construction's head and the mention modify the mention: at
 /// most `max` of them beyond determiners and "implementation of", none a word that ends the
-/// noun phrase, and "and" only between two modifiers ("a flexible and performant mempool").
+/// noun phrase, and "and" only after a modifier ("a flexible and performant mempool", "our
+/// own rendezvous and leader-election service": the conjuncts share the head noun).
 fn modifiers_ok(mods: &[u8], max: usize) -> bool {
     let text = String::from_utf8_lossy(mods).to_ascii_lowercase();
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -294,7 +321,7 @@ fn modifiers_ok(mods: &[u8], max: usize) -> bool {
         if STOP.contains(&word) {
             return false;
         }
-        if word == "and" && (i == 0 || i + 1 == words.len()) {
+        if word == "and" && (i == 0 || words.get(i - 1).is_some_and(|p| DETERMINERS.contains(p))) {
             return false;
         }
         if DETERMINERS.contains(&word) && counted > 0 && !matches!(word, "two" | "three") {
@@ -329,6 +356,10 @@ fn clause_floor(text: &[u8], at: usize) -> usize {
             "chosen option",
             "decision",
             "outcome",
+            "design",
+            "proposal",
+            "approach",
+            "solution",
             "we chose",
             "we picked",
         ]
@@ -508,12 +539,8 @@ fn judge_build(bytes: &[u8], mention: &Range<usize>) -> Option<Judged> {
             span: mention.start..end,
         });
     }
-    if let Some(end) = right(&PASSIVE_RIGHT, bytes, mention) {
-        return Some(Judged {
-            construction: Construction::Passive,
-            span: mention.start..end,
-        });
-    }
+    // "The mail queue will be assembled from RabbitMQ and Cassandra": what it is built on
+    // is what it is made of, not a product configured, so this is read before the passive.
     if !adopting_before(bytes, mention.start) {
         if let Some(end) = right(&BUILT_ON_RIGHT, bytes, mention) {
             return Some(Judged {
@@ -524,6 +551,33 @@ fn judge_build(bytes: &[u8], mention: &Range<usize>) -> Option<Judged> {
         if let Some(start) = left(&BACKED_LEFT, bytes, mention, 3) {
             return at(Construction::BuiltOn, start);
         }
+    }
+    if let Some(end) = right(&PASSIVE_RIGHT, bytes, mention) {
+        return Some(Judged {
+            construction: Construction::Passive,
+            span: mention.start..end,
+        });
+    }
+    if let Some(end) = right(&WRITTEN_IN_RIGHT, bytes, mention) {
+        return Some(Judged {
+            construction: Construction::Passive,
+            span: mention.start..end,
+        });
+    }
+    if let Some(start) = left(&NEW_LEFT, bytes, mention, 3)
+        && let Some(end) = right(&COMMITS_RIGHT, bytes, mention)
+    {
+        return Some(Judged {
+            construction: Construction::Novelty,
+            span: start..end,
+        });
+    }
+    // "maintain an internal fork of Kafka": a fork is made by keeping it.
+    let named = String::from_utf8_lossy(&bytes[mention.clone()]).to_ascii_lowercase();
+    if named.starts_with("fork")
+        && let Some(start) = left(&KEEP_LEFT, bytes, mention, 3)
+    {
+        return at(Construction::MakeVerb, start);
     }
     None
 }
@@ -540,6 +594,15 @@ fn judge_adopt(bytes: &[u8], mention: &Range<usize>, chosen: bool) -> Option<Jud
     }
     if let Some(start) = left(&CHOSEN_LEFT, bytes, mention, 3) {
         return at(Construction::Chosen, start);
+    }
+    // `Chosen option: "Kinesis Data Streams with a Flink application"`: every framework the
+    // quoted title names is chosen.
+    if let Some(open) = CHOSEN_TITLE_OPEN.as_ref().and_then(|re| re.find(bytes))
+        && open.end() <= mention.start
+        && !closes_quote(&bytes[open.end()..mention.start])
+        && closes_quote(&bytes[mention.end..])
+    {
+        return at(Construction::Chosen, open.start());
     }
     if let Some(start) = left(&ADOPT_LEFT, bytes, mention, 3)
         && !someone_else_does(bytes, start)
@@ -584,6 +647,12 @@ fn judge_adopt(bytes: &[u8], mention: &Range<usize>, chosen: bool) -> Option<Jud
         return at(Construction::Imperative, head.start());
     }
     None
+}
+
+/// Whether `text` holds a closing double quote, straight or curly.
+fn closes_quote(text: &[u8]) -> bool {
+    let curly = "\u{201D}".as_bytes();
+    text.contains(&b'"') || text.windows(curly.len()).any(|w| w == curly)
 }
 
 /// A bare "roll our own" (no thing after it): the words, when the sentence has one.
@@ -633,10 +702,101 @@ mod tests {
             ("SUBJECT_RIGHT", &SUBJECT_RIGHT),
             ("CHOSEN_LEFT", &CHOSEN_LEFT),
             ("IMPERATIVE_START", &IMPERATIVE_START),
+            ("CHOSEN_TITLE_OPEN", &CHOSEN_TITLE_OPEN),
+            ("NEW_LEFT", &NEW_LEFT),
+            ("COMMITS_RIGHT", &COMMITS_RIGHT),
+            ("WRITTEN_IN_RIGHT", &WRITTEN_IN_RIGHT),
+            ("KEEP_LEFT", &KEEP_LEFT),
             ("MODAL_RE", &MODAL_RE),
         ] {
             assert!(regex.is_some(), "{name} does not compile");
         }
+    }
+
+    #[test]
+    fn novelty_subject() {
+        use Construction::Novelty;
+        assert_eq!(
+            build_of(
+                "The new distributed file system will store chunks on three data nodes.",
+                "distributed file system"
+            ),
+            Some(Novelty)
+        );
+        assert_eq!(
+            build_of(
+                "A new block storage layer will replicate every volume.",
+                "block storage layer"
+            ),
+            Some(Novelty)
+        );
+        // Minimal pairs: not new, or new but committing to nothing.
+        assert_eq!(
+            build_of(
+                "The distributed file system will store chunks on three data nodes.",
+                "distributed file system"
+            ),
+            None
+        );
+        assert_eq!(
+            build_of(
+                "The new distributed file system stored chunks badly.",
+                "distributed file system"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn written_in_a_language() {
+        assert_eq!(
+            build_of(
+                "The job scheduler, written in Go, will reconcile the desired state.",
+                "job scheduler"
+            ),
+            Some(Construction::Passive)
+        );
+        assert_eq!(
+            build_of(
+                "The job scheduler, configured in YAML, will run the nightly jobs.",
+                "job scheduler"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_fork_is_made_by_keeping_it() {
+        assert_eq!(
+            build_of(
+                "We will maintain an internal fork of Kafka until the fix is upstream.",
+                "fork of Kafka"
+            ),
+            Some(Construction::MakeVerb)
+        );
+        // "keep" makes a fork only: keeping a scheduler is not writing one.
+        assert_eq!(
+            build_of("We will keep the job scheduler.", "job scheduler"),
+            None
+        );
+    }
+
+    #[test]
+    fn conjuncts_share_their_head_noun() {
+        assert_eq!(
+            build_of(
+                "Write our own rendezvous and leader-election service.",
+                "leader-election service"
+            ),
+            Some(Construction::Ownership)
+        );
+        assert_eq!(
+            build_of(
+                "Write our own dashboard and the leader-election service.",
+                "leader-election service"
+            ),
+            None
+        );
     }
 
     #[test]
@@ -1085,6 +1245,44 @@ mod tests {
             adopt_of(
                 "The receiver publishes events to a topic on their Pulsar cluster.",
                 "Pulsar"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn every_framework_a_chosen_title_names_is_chosen() {
+        let sentence = r#"Chosen option: "Kinesis Data Streams with a Flink application", because the managed Flink service removes chores."#;
+        let start = sentence.find("Flink").unwrap_or_default();
+        assert_eq!(
+            judge(Check::Adopt, sentence, start..start + 5, false).map(|j| j.construction),
+            Some(Construction::Chosen)
+        );
+        // After the title's closing quote, the reason only mentions it.
+        assert_eq!(adopt_of(sentence, "Flink"), None);
+    }
+
+    #[test]
+    fn verbs_of_processing_with_a_framework() {
+        assert_eq!(
+            adopt_of(
+                "We will process the log archives with Amazon EMR.",
+                "Amazon EMR"
+            ),
+            Some(Construction::AdoptVerb)
+        );
+        assert_eq!(
+            adopt_of(
+                "We will host the platform's services on Amazon EKS.",
+                "Amazon EKS"
+            ),
+            Some(Construction::AdoptVerb)
+        );
+        // The team that processes is another party.
+        assert_eq!(
+            adopt_of(
+                "The vendor processes the archives with Amazon EMR.",
+                "Amazon EMR"
             ),
             None
         );

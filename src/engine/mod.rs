@@ -370,10 +370,19 @@ impl Prose<'_> {
     /// nor a product's configuration, and whose clause asserts it.
     fn search_named(&self, rule: &Rule, rule_index: usize, check: Check, hits: &mut Vec<Hit>) {
         let compiled = rule.compiled();
-        let Some(names) = compiled.names.as_ref() else {
+        if compiled.names.is_none() && compiled.owned_names.is_none() {
             return;
-        };
-        for index in self.sentences_with(Some(names)) {
+        }
+        let mut sentences = Vec::new();
+        for names in [&compiled.names, &compiled.owned_names]
+            .into_iter()
+            .flatten()
+        {
+            sentences.extend(self.sentences_with(Some(names)));
+        }
+        sentences.sort_unstable();
+        sentences.dedup();
+        for index in sentences {
             let Some(sentence) = self.adr.sentences.get(index) else {
                 continue;
             };
@@ -394,13 +403,14 @@ fn first_claim(
     check: Check,
     sentence: &Sentence,
 ) -> Option<(Range<usize>, Construction)> {
-    let names = rule.names.as_ref()?;
-    names.find_iter(sentence.text.as_bytes()).find_map(|found| {
-        match judge_mention(rule, check, sentence, found.range()) {
-            Verdict::Claim { span, construction } => Some((span, construction)),
-            _ => None,
-        }
-    })
+    rule.mentions(&sentence.text)
+        .into_iter()
+        .find_map(
+            |(found, owned)| match judge_mention(rule, check, sentence, found, owned) {
+                Verdict::Claim { span, construction } => Some((span, construction)),
+                _ => None,
+            },
+        )
 }
 
 /// What the engine made of one mention of a rule's names (shown by `--explain-matches`).
@@ -415,6 +425,8 @@ pub enum Verdict {
     Lookalike,
     /// No construction of the rule's check holds it.
     NoConstruction,
+    /// An owned name ("queue") held by a construction other than ownership.
+    NotOwned { construction: Construction },
     /// A product named inside the claim: configuration, not creation.
     Product {
         span: Range<usize>,
@@ -434,6 +446,7 @@ pub fn judge_mention(
     check: Check,
     sentence: &Sentence,
     mention: Range<usize>,
+    owned: bool,
 ) -> Verdict {
     let text = &sentence.text;
     let chosen = sentence.option == OptionRole::ChosenTitle;
@@ -450,6 +463,9 @@ pub fn judge_mention(
     }
     let span = start..end;
     let construction = judged.construction;
+    if owned && construction != Construction::Ownership {
+        return Verdict::NotOwned { construction };
+    }
     // "The message bus is implemented via Redis Pub/Sub": what a passive names right after
     // it is what the thing is made of.
     let product_span = if construction == Construction::Passive {

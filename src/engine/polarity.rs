@@ -153,7 +153,7 @@ const CLASSES: [Class; 9] = [
     Class {
         kind: Kind::Retired,
         ends: COORD | VERB_PHRASE | FAVOUR,
-        words: r"stop(?:s|ped|ping)?(?:\s+using)?|retir(?:e|es|ed|ing)|decommission(?:s|ed|ing)?|sunset(?:s|ting)?|phas(?:e|es|ed|ing)\s+out|get(?:ting)?\s+rid\s+of|deprecat(?:e|es|ed|ing)|previously|formerly|originally|used\s+to",
+        words: r"stop(?:s|ped|ping)?(?:\s+using)?|retir(?:e|es|ed|ing)|decommission(?:s|ed|ing)?|sunset(?:s|ting)?|phas(?:e|es|ed|ing)\s+out|get(?:ting)?\s+rid\s+of|deprecat(?:e|es|ed|ing)|shut(?:s|ting)?\s+down|(?:switch|turn)(?:s|ed|ing)?\s+off|(?:tear|wind)(?:s|ing)?\s+down|tore\s+down|wound\s+down|dismantl(?:e|es|ed|ing)|previously|formerly|originally|used\s+to",
     },
     // A past proposal, reported: "someone suggested that we build …", "the first version
     // proposed …". The decision's own proposal ("we propose to", "this RFC proposes", "the
@@ -176,7 +176,7 @@ const CLASSES: [Class; 9] = [
 /// scope"), negate it, make it hypothetical ("… would take a year") or retire it. One group per
 /// [`Kind`], in [`AFTER_KINDS`] order; a rejection is tried first so that "was considered and
 /// rejected" and "is not an option" reject rather than consider or negate.
-const AFTER: &str = r"(?i)\b(?:((?:is|are|was|were|has\s+been|have\s+been|would\s+be|will\s+be|being|seems?|appears?)\s+(?:(?:proposed|suggested|considered|discussed|evaluated|explored)\s+(?:but|and)\s+(?:was\s+|were\s+|then\s+|later\s+|ultimately\s+|eventually\s+)?)?(?:not\s+an\s+option|rejected|discarded|ruled\s+out|dismissed|abandoned|dropped|deemed|out\s+of\s+scope|too|unnecessary|overkill|off\s+the\s+table|a\s+non-starter|unrealistic|impractical|infeasible|unjustified|excessive|costly|expensive|risky|a\s+bad\s+idea|a\s+distraction)|out\s+of\s+scope|not\s+an\s+option|(?:was|were)\s+(?:an?\s+|the\s+)?(?:alternative|rejected\s+option)s?)|((?:is|are|was|were|has\s+been|have\s+been|would\s+be|will\s+be|being|seems?|appears?)\s+(?:not|never)|(?:is|are|was|were)n(?:'|’)?t)|((?:is|are|was|were|seems?|appears?)\s+(?:briefly\s+)?(?:considered|discussed|evaluated|explored)|would|could|might)|((?:that\s+|which\s+)?we\s+used\s+to|(?:that|which)\s+we\s+(?:are|were)\s+(?:retiring|replacing|removing|decommissioning)|(?:is|are|was|were|will\s+be)\s+(?:being\s+)?(?:replaced|retired|deprecated|decommissioned|phased\s+out|sunset)))\b";
+const AFTER: &str = r"(?i)\b(?:((?:is|are|was|were|has\s+been|have\s+been|would\s+be|will\s+be|being|seems?|appears?)\s+(?:(?:proposed|suggested|considered|discussed|evaluated|explored)\s+(?:but|and)\s+(?:was\s+|were\s+|then\s+|later\s+|ultimately\s+|eventually\s+)?)?(?:not\s+an\s+option|rejected|discarded|ruled\s+out|dismissed|abandoned|dropped|deemed|out\s+of\s+scope|too|unnecessary|overkill|off\s+the\s+table|a\s+non-starter|unrealistic|impractical|infeasible|unjustified|excessive|costly|expensive|risky|a\s+bad\s+idea|a\s+distraction)|out\s+of\s+scope|not\s+an\s+option|(?:was|were)\s+(?:an?\s+|the\s+)?(?:alternative|rejected\s+option)s?)|((?:is|are|was|were|has\s+been|have\s+been|would\s+be|will\s+be|being|seems?|appears?)\s+(?:not|never)|(?:is|are|was|were)n(?:'|’)?t)|((?:is|are|was|were|seems?|appears?)\s+(?:briefly\s+)?(?:considered|discussed|evaluated|explored)|would|could|might)|((?:that\s+|which\s+)?we\s+used\s+to|(?:that|which)\s+we\s+(?:are|were)\s+(?:retiring|replacing|removing|decommissioning)|(?:is|are|was|were|will\s+be|(?:can|should|must|is\s+to|are\s+to)\s+be)\s+(?:being\s+)?(?:(?:fully|finally|then|eventually|completely|gradually)\s+)?(?:replaced|retired|deprecated|decommissioned|phased\s+out|sunset|removed|deleted|shut\s+down|switched\s+off|turned\s+off|torn\s+down|wound\s+down|dismantled|migrated\s+away)))\b";
 
 const AFTER_KINDS: [Kind; 4] = [
     Kind::Rejected,
@@ -1110,9 +1110,28 @@ mod tests {
             ("We will phase out our homegrown scheduler.", "phase out"),
             ("We will sunset our homegrown scheduler.", "sunset"),
             ("We previously ran our homegrown scheduler.", "previously"),
+            ("We will shut down our homegrown scheduler.", "shut down"),
+            ("We will switch off our homegrown scheduler.", "switch off"),
+            (
+                "Then our homegrown scheduler will be removed.",
+                "will be removed",
+            ),
+            (
+                "Then our homegrown scheduler is to be shut down.",
+                "is to be shut down",
+            ),
         ] {
             check(sentence, "our homegrown scheduler", "retired", Some(cue));
         }
+        // Minimal pairs: the same thing kept, or another thing removed.
+        asserted(
+            "Then our homegrown scheduler will run the nightly jobs.",
+            "our homegrown scheduler",
+        );
+        asserted(
+            "Then our homegrown scheduler will be extended; the cron host will be removed.",
+            "our homegrown scheduler",
+        );
         asserted(
             "We are retiring cron in favour of our homegrown scheduler.",
             "our homegrown scheduler",

@@ -119,11 +119,10 @@ pub fn trace<'a>(adr: &'a Adr, context: &Context<'_>) -> Trace<'a> {
                     }
                 }
                 Some(check) => {
-                    if let Some(names) = &compiled.names {
-                        for found in names.find_iter(text.as_bytes()) {
-                            let verdict = judge_mention(compiled, check, sentence, found.range());
-                            add(found.range(), What::Named(verdict));
-                        }
+                    for (found, owned) in compiled.mentions(text) {
+                        let verdict =
+                            judge_mention(compiled, check, sentence, found.clone(), owned);
+                        add(found, What::Named(verdict));
                     }
                 }
                 None => {

@@ -52,6 +52,10 @@ pub fn render(trace: &Trace<'_>, shown: &str, text: &str, category: Option<Categ
                 What::Named(Verdict::NoConstruction) => {
                     "no construction of the rule's check holds it".to_string()
                 }
+                What::Named(Verdict::NotOwned { construction }) => format!(
+                    "{} holds a plain name, which needs ownership (\"our own\", \"custom\"); no claim",
+                    construction.id()
+                ),
                 What::Named(Verdict::Product { span, construction }) => format!(
                     "{} \"{}\" names a product: configuration, no claim",
                     construction.id(),

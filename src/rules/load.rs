@@ -61,6 +61,9 @@ struct RawRule {
     /// The thing and its synonyms, in the phrase syntax of [`super::phrase`].
     #[serde(default)]
     names: Vec<Spanned<String>>,
+    /// Plain names that are the thing only when the team owns it ("our own queue").
+    #[serde(default, rename = "owned-names")]
+    owned_names: Vec<Spanned<String>>,
     #[serde(default)]
     lookalikes: Vec<Spanned<String>>,
     #[serde(default)]
@@ -589,9 +592,23 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                 );
             }
             let names = phrase_list(&raw.names, file, problems);
+            let owned_names = phrase_list(&raw.owned_names, file, problems);
+            if let Some(first) = raw.owned_names.first()
+                && check != Some(Check::Build)
+            {
+                problems.push(
+                    Problem::error(
+                        "invalid-rule",
+                        format!("rule `{id}` has `owned-names` but does not extend `build`"),
+                    )
+                    .at(file, first.span(), "owned names here")
+                    .help("only the grammar of making reads ownership; move these to `names`"),
+                );
+            }
             // What a document must hold for the rule to be searched: its names, and for a
             // design rule the names of its pieces.
             let mut keyword_names = names.clone();
+            keyword_names.extend(owned_names.iter().cloned());
             keyword_names.extend(pieces.iter().flat_map(|piece| piece.names.iter().cloned()));
             let lookalikes = phrase_list(&raw.lookalikes, file, problems);
             let products = phrase_list(&raw.products, file, problems);
@@ -622,16 +639,17 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
             let mut keywords = union(&raw.keywords, pack, problems);
             let mut parts = union(&raw.parts, pack, problems);
             // A rule that names its thing: the names are its keywords, and (for the grammar of
-            // making) the parts a build claim may carry.
+            // making) the parts a build claim may carry. An owned name is no part: "with a
+            // queue" says nothing of whose queue it is.
             if check.is_some()
                 && let Some(source) = phrases(&keyword_names)
             {
                 keywords = Some(match keywords {
                     Some(k) => format!("{k}|{source}"),
-                    None => source.clone(),
+                    None => source,
                 });
                 if check == Some(Check::Build) && parts.is_none() {
-                    parts = Some(source);
+                    parts = phrases(&names);
                 }
             }
 
@@ -655,6 +673,7 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     parts,
                     check,
                     names,
+                    owned_names,
                     lookalikes,
                     products,
                     fires: raw.fires.clone(),

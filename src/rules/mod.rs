@@ -115,6 +115,9 @@ pub struct Rule {
     pub check: Option<Check>,
     /// The thing and its synonyms, as written (phrase syntax, see [`phrase`]).
     pub names: Vec<String>,
+    /// Names too plain to be the thing unless the team owns it ("our own queue", "a custom
+    /// broker"): a mention is a claim only under the ownership construction.
+    pub owned_names: Vec<String>,
     /// Look-alike phrases: a mention that overlaps one is not the thing.
     pub lookalikes: Vec<String>,
     /// Products whose naming inside a claim shows configuration of a product.
@@ -145,6 +148,8 @@ pub struct CompiledRule {
     pub parts: Option<Regex>,
     /// The rule's names (a rule that extends a check).
     pub names: Option<Regex>,
+    /// Its names that count only when the team owns the thing.
+    pub owned_names: Option<Regex>,
     pub lookalikes: Option<Regex>,
     pub products: Option<Regex>,
     /// Each piece's names, in the order of `Rule::pieces`.
@@ -152,6 +157,30 @@ pub struct CompiledRule {
 }
 
 impl CompiledRule {
+    /// Every mention of the rule's names in `text`, in order, each with whether it is an
+    /// owned name (one that overlaps a plain name's mention is left out).
+    pub fn mentions(&self, text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
+        let bytes = text.as_bytes();
+        let mut found: Vec<(std::ops::Range<usize>, bool)> = self
+            .names
+            .iter()
+            .flat_map(|re| re.find_iter(bytes).map(|m| (m.range(), false)))
+            .collect();
+        if let Some(owned) = &self.owned_names {
+            for m in owned.find_iter(bytes) {
+                let range = m.range();
+                if !found
+                    .iter()
+                    .any(|(r, _)| r.start < range.end && range.start < r.end)
+                {
+                    found.push((range, true));
+                }
+            }
+            found.sort_by_key(|(r, _)| (r.start, r.end));
+        }
+        found
+    }
+
     /// Compiles every regex of `rule`, or returns the first error with the source that failed.
     pub fn compile(rule: &Rule) -> Result<CompiledRule, (String, regex::Error)> {
         let one = |source: &String| compile_pattern(source).map_err(|e| (source.clone(), e));
@@ -172,6 +201,7 @@ impl CompiledRule {
             keywords: rule.keywords.as_ref().map(one).transpose()?,
             parts: rule.parts.as_ref().map(one).transpose()?,
             names: phrases(&rule.names).as_ref().map(one).transpose()?,
+            owned_names: phrases(&rule.owned_names).as_ref().map(one).transpose()?,
             lookalikes: phrases(&rule.lookalikes).as_ref().map(one).transpose()?,
             products: phrases(&rule.products).as_ref().map(one).transpose()?,
             pieces: rule

@@ -239,8 +239,16 @@ pub fn compile_phrases(phrases: &[&str]) -> Result<String, (usize, PhraseError)>
     // Longer alternatives first, so that leftmost-first matching takes the longest name at a
     // position ("job scheduler" before "scheduler").
     parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    Ok(format!(r"(?i)\b(?:{})\b", parts.join("|")))
+    Ok(format!(
+        r"(?i)\b(?:{})(?-i:{CODE_SUFFIX})?\b",
+        parts.join("|")
+    ))
 }
+
+/// Capitalised words that make a name a code identifier of the thing (`KafkaConsumer`,
+/// `SparkSession`, `EventBusClient`): the identifier names the thing, so it matches with them.
+/// Case-sensitive, so "kafkaesque" or "Sparks" do not.
+const CODE_SUFFIX: &str = r"(?:Consumer|Producer|Client|Session|Context|Template|Listener|Sink|Source|Connector|Operator|Job|Streams?|Admin|Config|Conf|Factory|Handler|Builder|Driver|Reader|Writer|Publisher|Subscriber|Gateway|Executor|Cluster|Node|Service|Repository|Store|Adapter|Message|Event|Transport|Channel|Queue|Topic|Table|DataFrame|Dataframe|Impl|Module|Manager|Provider|Container|Runner|Worker|Task|Sql|SQL)+s?";
 
 #[cfg(test)]
 mod tests {
@@ -272,6 +280,15 @@ mod tests {
         }
         assert!(matches("task-manager", "TaskManager"));
         assert!(!matches("event bus", "event of bus"));
+    }
+
+    #[test]
+    fn a_code_identifier_of_the_name_matches() {
+        assert!(matches("kafka", "KafkaConsumer"));
+        assert!(matches("spark", "SparkSession"));
+        assert!(matches("event bus", "EventBusClient"));
+        assert!(!matches("kafka", "kafkaconsumer"));
+        assert!(!matches("spark", "SparkPost"));
     }
 
     #[test]
