@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 
+use super::grammar::Construction;
 use super::{PRODUCTS_RE, eligible, is_lookalike};
 use crate::adr::{Adr, Block, SectionKind, Sentence};
 use crate::rules::{Check, CompiledRule, Rule, compile_pattern};
@@ -124,12 +125,53 @@ fn title_subject(adr: &Adr, rule: &Rule, builds: &[&Rule]) -> Option<(Range<usiz
     let things = builds
         .iter()
         .filter_map(|b| b.compiled().names.as_ref().map(|re| (re, b.compiled())));
-    things.chain(pieces).find_map(|(re, owner)| {
-        re.find_iter(value.as_bytes())
-            .find(|m| !is_lookalike(owner, value, &m.range()))
-            .map(|m| (at(m.start())..at(m.end()), value[m.range()].to_string()))
-    })
+    things
+        .chain(pieces)
+        .find_map(|(re, owner)| {
+            re.find_iter(value.as_bytes())
+                .find(|m| !is_lookalike(owner, value, &m.range()))
+                .map(|m| (at(m.start())..at(m.end()), value[m.range()].to_string()))
+        })
+        .or_else(|| {
+            // "Distributed Task cancellation", "Replicated session store": the title says the
+            // subject is made distributed, whatever it is called.
+            let found = DISTRIBUTED_TITLE.as_ref()?.captures(value.as_bytes())?;
+            let whole = found.get(0)?;
+            let word = String::from_utf8_lossy(found.name("word")?.as_bytes()).to_ascii_lowercase();
+            let not_machinery = [
+                "team",
+                "teams",
+                "tracing",
+                "traces",
+                "trace",
+                "working",
+                "work",
+                "version",
+                "denial",
+                "ledger",
+                "teams",
+                "workforce",
+                "office",
+                "offices",
+                "development",
+            ];
+            (!not_machinery.contains(&word.as_str())).then(|| {
+                (
+                    at(whole.start())..at(whole.end()),
+                    value[whole.range()].to_string(),
+                )
+            })
+        })
 }
+
+/// A title whose subject is made distributed: "Distributed Task cancellation", "Clustered
+/// mail queue". Distributed teams, tracing and version control are not machinery one makes.
+static DISTRIBUTED_TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile_pattern(
+        r"(?i)\b(?:distributed|distribution[\s-]aware|cluster[\s-]wide|clustered|replicated|multi[\s-]node)\s+(?P<word>[a-z]+)",
+    )
+    .ok()
+});
 
 /// The first counted mention of each of `rule`'s pieces in `adr`, in document order.
 pub fn counted_pieces(adr: &Adr, rule: &Rule) -> Vec<PieceHit> {
@@ -174,7 +216,15 @@ fn adopts_a_product(rule: &CompiledRule, frameworks: &[&Rule], text: &str) -> bo
         .flatten()
         .flat_map(|re| re.find_iter(text.as_bytes()))
         .any(|found| {
+            // "workers listening on a RabbitMQ exchange": the design uses the framework's
+            // artifacts as its parts; it adopts no product in place of the machinery.
             super::grammar::judge(Check::Adopt, text, found.range(), false).is_some_and(|j| {
+                if matches!(
+                    j.construction,
+                    Construction::Artifact | Construction::Subject
+                ) {
+                    return false;
+                }
                 let start = floor_char_boundary(text, j.span.start);
                 let end = ceil_char_boundary(text, j.span.end);
                 start < end && super::is_asserted(text, start..end)

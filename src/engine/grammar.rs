@@ -100,7 +100,7 @@ const OWN: &str = r"(?:(?:our|my)\s+(?:very\s+)?own|in-?house|in\s+house|home-?g
 const MODS: &str = r"(?P<mods>(?:[\w/.+'-]+\s+){0,7})";
 
 /// Verbs of adopting, running, or building on a framework, with their prepositions.
-const ADOPT: &str = r"(?:adopt(?:s|ed|ing)?|us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|leverag(?:e|es|ed|ing)|(?:run(?:s|ning)?|ran|deploy(?:s|ed|ing)?|execut(?:e|es|ed|ing)|submit(?:s|ted|ting)?|(?:self-)?host(?:s|ed|ing)?)(?:(?:\s+(?:[\w'-]|\xE2\x80\x99)+){0,3}?\s+(?:on|in|inside|within|onto|to|into|under|across|as\s+(?:an?|one|many|several)))?|(?:process(?:es|ed|ing)?|comput(?:e|es|ed|ing)|analy[sz](?:e|es|ed|ing)|crunch(?:es|ed|ing)?|aggregat(?:e|es|ed|ing)|transform(?:s|ed|ing)?|join(?:s|ed|ing)?|enrich(?:es|ed|ing)?)(?:\s+(?:[\w'-]|\xE2\x80\x99)+){0,3}?\s+(?:with|on|in|using)|(?:is|are|will\s+be|gets?)\s+(?:done|performed|implemented|written|computed|processed|handled|trained|built|executed|packaged|delivered)\s+(?:with|in|on|using|as(?:\s+an?)?)|
+const ADOPT: &str = r"(?:adopt(?:s|ed|ing)?|us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|leverag(?:e|es|ed|ing)|(?:run(?:s|ning)?|ran|deploy(?:s|ed|ing)?|execut(?:e|es|ed|ing)|submit(?:s|ted|ting)?|(?:self-)?host(?:s|ed|ing)?)(?:(?:\s+(?:[\w'-]|\xE2\x80\x99)+){0,3}?\s+(?:on|in|inside|within|onto|to|into|under|across|as\s+(?:an?|one|many|several)))?|(?:process(?:es|ed|ing)?|comput(?:e|es|ed|ing)|analy[sz](?:e|es|ed|ing)|crunch(?:es|ed|ing)?|aggregat(?:e|es|ed|ing)|transform(?:s|ed|ing)?|join(?:s|ed|ing)?|enrich(?:es|ed|ing)?)(?:\s+(?:[\w'-]|\xE2\x80\x99)+){0,3}?\s+(?:with|on|in|using)|(?:is|are|will\s+be|gets?)\s+(?:done|performed|implemented|written|computed|processed|handled|trained|built|executed|packaged|delivered)\s+(?:with|in|on|using|as(?:\s+an?)?)|(?:is|are|will\s+be|gets?)\s+(?:maintained|stored|kept|persisted|hosted|indexed|saved|held|recorded|materiali[sz]ed|replicated|published|queued)\s+(?:in|into|on|to)|
 operat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|install(?:s|ed|ing)?|provision(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)(?:\s+[\w-]+){0,2}?\s+to|(?:mov|migrat|switch|transition|port)(?:e|es|ed|ing)?(?:\s+[\w-]+){0,4}?\s+(?:to|onto)|standardi[sz](?:e|es|ed|ing)\s+on|rel(?:y|ies|ied|ying)\s+on|build(?:s|ing)?(?:\s+[\w-]+){0,3}?\s+(?:on|upon|atop|with)|built\s+(?:on|upon|atop|with)|based\s+on|go(?:es|ing)?\s+with|went\s+with|cho(?:ose|oses|osing|se|sen)|select(?:s|ed|ing)?|pick(?:s|ed|ing)?|(?:stand|set|spin)(?:s|ting|ning|ding)?\s+up|stood\s+up|consum(?:e|es|ed|ing)(?:\s+[\w-]+){0,3}?\s+from|subscrib(?:e|es|ed|ing)\s+to|publish(?:es|ed|ing)?(?:\s+[\w-]+){0,3}?\s+(?:to|on|into)|read(?:s|ing)?(?:\s+[\w-]+){0,3}?\s+from|writ(?:e|es|ing)(?:\s+[\w-]+){0,3}?\s+(?:to|into)|(?:re-?)?(?:writ(?:e|es|ing)|wrote|written|implement(?:s|ed|ing)?|port(?:s|ed|ing)?|cod(?:e|es|ed|ing)|express(?:es|ed|ing)?)(?:\s+[\w-]+){0,4}?\s+(?:in|with|against)|stor(?:e|es|ed|ing)(?:\s+[\w-]+){0,4}?\s+(?:in|into|on)|persist(?:s|ed|ing)?(?:\s+[\w-]+){0,4}?\s+(?:in|into|to)|integrat(?:e|es|ed|ing)\s+with|replac(?:e|es|ed|ing)(?:\s+[\w'-]+){0,5}?\s+(?:with|by)|in\s+favou?r\s+of|on\s+top\s+of|atop|onto|powered\s+by|backed\s+by|managed\s+by|orchestrated\s+(?:by|with)|via|using)";
 
 /// Words after a framework's name that are things one runs or codes against.
@@ -196,11 +196,17 @@ construction_regex!(
     CHOSEN_MADE,
     r#"(?i)[:"'\s](?:an?|one|our\s+own|our|custom|bespoke|in-house|home-grown)\s+(?:[\w-]+\s+){0,3}\z"#
 );
+construction_regex!(
+    FOR_LEFT,
+    format!(
+        r"(?i)\b(?P<head>(?:support|integration|adapter|binding|transport|connector|driver|client|producer|consumer|implementation|backend|plugin|provider|channel)s?)\s+(?:for|with)\s+{MODS}\z"
+    )
+);
 construction_regex!(ADOPT_LEFT, format!(r"(?i)\b(?P<head>{ADOPT})\s+{MODS}\z"));
 
 construction_regex!(
     ARTIFACT_RIGHT,
-    format!(r"(?i)\A(?:'s)?(?:[\s-]+[\w-]+)?[\s-]+{ARTIFACT}\b")
+    format!(r"(?i)\A(?:'s)?(?:[\s-]+[\w-]+|\s+(?:and|or)\s+[\w-]+)?[\s-]+{ARTIFACT}\b")
 );
 construction_regex!(
     SUBJECT_RIGHT,
@@ -221,6 +227,11 @@ construction_regex!(
     format!(r"(?i)\A\s*(?:\d+[.)]\s*)?(?:\*\*[^*]{{0,60}}\*\*\s*:?\s*)?(?P<head>{IMPERATIVE})\b")
 );
 construction_regex!(MODAL_RE, format!("(?i){MODAL}"));
+// "This ADR defines how the operator manages …": the record's own statement of what it does.
+construction_regex!(
+    SUMMARY_START,
+    r"(?i)\A\s*(?:this|the|our)\s+(?:rfc|adr|document|doc|proposal|design|record|spec|specification|change|decision)\s+(?:proposes|describes|introduces|specifies|defines|outlines|presents|documents|details)\b"
+);
 
 /// Words that end a modifier run: a mention after one of these is not the verb's object
 /// ("build a UI for the scheduler").
@@ -484,6 +495,7 @@ fn adopting_before(text: &[u8], at: usize) -> bool {
 pub fn commits(text: &str) -> bool {
     let bytes = text.as_bytes();
     MODAL_RE.as_ref().is_some_and(|re| re.is_match(bytes))
+        || SUMMARY_START.as_ref().is_some_and(|re| re.is_match(bytes))
         || IMPERATIVE_START
             .as_ref()
             .is_some_and(|re| re.is_match(bytes))
@@ -618,6 +630,11 @@ fn judge_adopt(bytes: &[u8], mention: &Range<usize>, chosen: bool) -> Option<Jud
             span: mention.start..end,
         });
     }
+    // "mTLS support for RabbitMQ gateways", "a dead letter channel for Kafka": the team
+    // writes code against the framework.
+    if committing && let Some(start) = left(&FOR_LEFT, bytes, mention, 1) {
+        return at(Construction::Artifact, start);
+    }
     // "our Pulsar cluster": the team's own instance of the framework, whatever the verb.
     let ours = OURS_LEFT
         .as_ref()
@@ -707,6 +724,8 @@ mod tests {
             ("COMMITS_RIGHT", &COMMITS_RIGHT),
             ("WRITTEN_IN_RIGHT", &WRITTEN_IN_RIGHT),
             ("KEEP_LEFT", &KEEP_LEFT),
+            ("FOR_LEFT", &FOR_LEFT),
+            ("SUMMARY_START", &SUMMARY_START),
             ("MODAL_RE", &MODAL_RE),
         ] {
             assert!(regex.is_some(), "{name} does not compile");
@@ -1260,6 +1279,22 @@ mod tests {
         );
         // After the title's closing quote, the reason only mentions it.
         assert_eq!(adopt_of(sentence, "Flink"), None);
+    }
+
+    #[test]
+    fn code_written_for_a_framework() {
+        assert_eq!(
+            adopt_of("We will support a dead letter channel for Kafka.", "Kafka"),
+            Some(Construction::Artifact)
+        );
+        // Committing to nothing: a description of what exists.
+        assert_eq!(
+            adopt_of(
+                "The dead letter channel for Kafka exists upstream.",
+                "Kafka"
+            ),
+            None
+        );
     }
 
     #[test]

@@ -153,7 +153,7 @@ const CLASSES: [Class; 9] = [
     Class {
         kind: Kind::Retired,
         ends: COORD | VERB_PHRASE | FAVOUR,
-        words: r"stop(?:s|ped|ping)?(?:\s+using)?|retir(?:e|es|ed|ing)|decommission(?:s|ed|ing)?|sunset(?:s|ting)?|phas(?:e|es|ed|ing)\s+out|get(?:ting)?\s+rid\s+of|deprecat(?:e|es|ed|ing)|shut(?:s|ting)?\s+down|(?:switch|turn)(?:s|ed|ing)?\s+off|(?:tear|wind)(?:s|ing)?\s+down|tore\s+down|wound\s+down|dismantl(?:e|es|ed|ing)|previously|formerly|originally|used\s+to",
+        words: r"stop(?:s|ped|ping)?(?:\s+using)?|retir(?:e|es|ed|ing)|decommission(?:s|ed|ing)?|sunset(?:s|ting)?|phas(?:e|es|ed|ing)\s+out|get(?:ting)?\s+rid\s+of|deprecat(?:e|es|ed|ing)|shut(?:s|ting)?\s+down|remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?\s+support\s+for|(?:switch|turn)(?:s|ed|ing)?\s+off|(?:tear|wind)(?:s|ing)?\s+down|tore\s+down|wound\s+down|dismantl(?:e|es|ed|ing)|previously|formerly|originally|used\s+to",
     },
     // A past proposal, reported: "someone suggested that we build …", "the first version
     // proposed …". The decision's own proposal ("we propose to", "this RFC proposes", "the
