@@ -989,16 +989,41 @@ mod tests {
 
     /// The claim rule ids a framework-user team gets for `decision`, in document order.
     fn claims(decision: &str) -> Vec<String> {
+        titled_claims("Example", decision)
+    }
+
+    fn titled_claims(title: &str, decision: &str) -> Vec<String> {
         let rules = builtin();
         let on = |rule: &Rule| Level::Severity(rule.severity);
         let user = context(&rules, Category::FrameworkUser, &on);
-        let text = format!("# 1. Example\n\n## Status\n\nAccepted\n\n## Decision\n\n{decision}\n");
+        let text = format!("# 1. {title}\n\n## Status\n\nAccepted\n\n## Decision\n\n{decision}\n");
         let adr = crate::adr::parse(Path::new("0001-example.md"), &text);
         evaluate(&adr, &user)
             .into_iter()
             .filter(|f| f.requires.is_some())
             .map(|f| f.rule.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_distributed_title_is_the_subject_of_a_design() {
+        let decision = "We will add a handler that broadcasts the cancel event to all the workers \
+                        listening on a RabbitMQ exchange.";
+        assert_eq!(
+            titled_claims("Distributed task cancellation", decision),
+            ["designs-distributed-machinery"]
+        );
+        // One piece alone is no design; nor is a distributed team.
+        assert!(titled_claims("Task cancellation", decision).is_empty());
+        assert!(titled_claims("Distributed teams", decision).is_empty());
+        // A design that adopts a product in place of the machinery is not one.
+        assert!(
+            titled_claims(
+                "Distributed task cancellation",
+                "We will adopt NATS, which broadcasts the cancel event to all the workers."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
