@@ -513,6 +513,23 @@ pub fn judge(check: Check, text: &str, mention: Range<usize>, chosen: bool) -> O
     }
 }
 
+/// The ownership construction alone: how a plain name ("queue") becomes a claim, "a custom
+/// queue", "a queue of our own".
+pub fn judge_ownership(text: &str, mention: Range<usize>) -> Option<Judged> {
+    let bytes = text.as_bytes();
+    if let Some(start) = left(&OWN_LEFT, bytes, &mention, 4) {
+        let verb = left(&MAKE_LEFT, bytes, &(start..mention.end), 0).unwrap_or(start);
+        return Some(Judged {
+            construction: Construction::Ownership,
+            span: verb..mention.end,
+        });
+    }
+    right(&OWN_RIGHT, bytes, &mention).map(|end| Judged {
+        construction: Construction::Ownership,
+        span: mention.start..end,
+    })
+}
+
 fn judge_build(bytes: &[u8], mention: &Range<usize>) -> Option<Judged> {
     let at = |construction, start: usize| {
         Some(Judged {

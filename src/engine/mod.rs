@@ -453,8 +453,25 @@ pub fn judge_mention(
     if is_lookalike(rule, text, &mention) {
         return Verdict::Lookalike;
     }
-    let Some(judged) = grammar::judge(check, text, mention.clone(), chosen) else {
-        return Verdict::NoConstruction;
+    // An owned name is a claim under the ownership construction only; another construction
+    // holding it is shown, not reported.
+    let judged = if owned {
+        match grammar::judge_ownership(text, mention.clone()) {
+            Some(judged) => judged,
+            None => {
+                return match grammar::judge(check, text, mention.clone(), chosen) {
+                    Some(other) => Verdict::NotOwned {
+                        construction: other.construction,
+                    },
+                    None => Verdict::NoConstruction,
+                };
+            }
+        }
+    } else {
+        match grammar::judge(check, text, mention.clone(), chosen) {
+            Some(judged) => judged,
+            None => return Verdict::NoConstruction,
+        }
     };
     let start = floor_char_boundary(text, judged.span.start);
     let end = ceil_char_boundary(text, judged.span.end);
@@ -463,9 +480,6 @@ pub fn judge_mention(
     }
     let span = start..end;
     let construction = judged.construction;
-    if owned && construction != Construction::Ownership {
-        return Verdict::NotOwned { construction };
-    }
     // "The message bus is implemented via Redis Pub/Sub": what a passive names right after
     // it is what the thing is made of.
     let product_span = if construction == Construction::Passive {
@@ -1003,6 +1017,21 @@ mod tests {
             .filter(|f| f.requires.is_some())
             .map(|f| f.rule.to_string())
             .collect()
+    }
+
+    #[test]
+    fn an_owned_name_needs_ownership() {
+        assert_eq!(
+            claims("We will write a custom queue on top of Postgres."),
+            ["own-message-broker"]
+        );
+        assert_eq!(
+            claims("We will write a queue of our own for the exports."),
+            ["own-message-broker"]
+        );
+        // The same plain word under another construction is no claim.
+        assert!(claims("We will add a queue in front of the export worker.").is_empty());
+        assert!(claims("Our own tool reads the queue of support tickets.").is_empty());
     }
 
     #[test]
