@@ -121,7 +121,21 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
             if claims_here.iter().any(|(r, _)| *r == rule_index) {
                 continue;
             }
-            let span = sentence.source_span(local);
+            let span = sentence.source_span(local.clone());
+            // "… with consistent hashing across nodes": a mechanism of the thing just claimed,
+            // not a component of its own ("with its own job scheduler"), is labelled on that
+            // claim: one sentence, one claim.
+            if construction == Construction::Part
+                && !names_a_component(&sentence.text, local.start)
+                && let Some((_, claim)) = claims_here
+                    .iter_mut()
+                    .find(|(_, f)| f.requires == Some(Category::FrameworkCreator))
+            {
+                claim
+                    .related
+                    .push((span, format!("and {}", rule.summary.to_lowercase()).into()));
+                continue;
+            }
             // Only claim rules made hits (rationale rules are searched later).
             if let (Some(requires), Some(severity)) = (rule.requires, context.severity(rule)) {
                 let mut finding =
@@ -755,6 +769,21 @@ fn part_hits(
         }
     }
     found
+}
+
+/// Whether the words before a part (at `at` in `text`) make it a component of its own: "its
+/// own job scheduler", "a small service registry", not "consistent hashing".
+fn names_a_component(text: &str, at: usize) -> bool {
+    static COMPONENT_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        compile_pattern(
+            r"(?i)\b(?:an?|its\s+own|their\s+own|our\s+own|own|one|the)\s+(?:[\w-]+\s+){0,2}\z",
+        )
+        .ok()
+    });
+    let head = floor_char_boundary(text, at);
+    COMPONENT_BEFORE
+        .as_ref()
+        .is_some_and(|re| re.is_match(&text.as_bytes()[..head]))
 }
 
 /// What a sentence builds that a component may hang off.
