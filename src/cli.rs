@@ -33,6 +33,8 @@ pub enum Command {
     Evidence(EvidenceArgs),
     /// Print the decision graph: ADRs as nodes, supersedes/amends/links as edges
     Graph(GraphArgs),
+    /// Show how adrlint reads ADRs: format, status, title, and the kind of every section
+    Parse(ParseArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -136,6 +138,19 @@ pub struct GraphArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
     pub format: GraphFormat,
+    /// Also read files that .gitignore and .ignore files hide
+    #[arg(long)]
+    pub no_ignore: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ParseArgs {
+    /// ADR files and folders to read
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
     /// Also read files that .gitignore and .ignore files hide
     #[arg(long)]
     pub no_ignore: bool,

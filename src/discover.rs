@@ -6,13 +6,26 @@ use ignore::WalkBuilder;
 
 use crate::diag::Problem;
 
-/// Folders tried, in order, when neither the command line nor the manifest names any.
-pub const DEFAULT_FOLDERS: [&str; 5] = [
+/// Folders tried, in order, when neither the command line nor the manifest names any: ADR
+/// logs, and the folders that keep RFCs, design docs and proposals. Every one that exists is
+/// linted. The pre-commit hook's `files:` pattern matches each (a test holds them together).
+pub const DEFAULT_FOLDERS: [&str; 16] = [
     "docs/adr",
+    "docs/adrs",
     "doc/adr",
     "docs/decisions",
     "docs/architecture/decisions",
+    "docs/architecture-decision-records",
     "adr",
+    "adrs",
+    "decisions",
+    "architecture-decision-records",
+    "rfcs",
+    "docs/rfcs",
+    "docs/design",
+    "docs/design-docs",
+    "docs/proposals",
+    "design-docs",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -107,5 +120,34 @@ fn walk(root: &Path, honour_ignores: bool, targets: &mut Vec<Target>, problems: 
                 format!("while walking `{}`: {error}", crate::paths::display(root)),
             )),
         }
+    }
+}
+
+#[cfg(test)]
+mod default_folder_tests {
+    use super::DEFAULT_FOLDERS;
+
+    /// The pre-commit hook runs on the files `adrlint check` finds by default, no more, no less.
+    #[test]
+    fn the_pre_commit_pattern_matches_every_default_folder() {
+        let hooks = include_str!("../.pre-commit-hooks.yaml");
+        let Some(pattern) = hooks
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("files:"))
+            .map(str::trim)
+        else {
+            panic!("no files: pattern in .pre-commit-hooks.yaml");
+        };
+        let files = match regex::Regex::new(pattern) {
+            Ok(files) => files,
+            Err(error) => panic!("the hook's files: pattern is no regex: {error}"),
+        };
+        for folder in DEFAULT_FOLDERS {
+            let path = format!("{folder}/0001-x.md");
+            assert!(files.is_match(&path), "{path} is not matched by {pattern}");
+            assert!(files.is_match(&format!("service/{path}")), "nested {path}");
+        }
+        assert!(!files.is_match("src/design.md"));
+        assert!(!files.is_match("docs/guide/index.md"));
     }
 }

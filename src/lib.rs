@@ -59,6 +59,7 @@ where
         Command::Init(args) => commands::init::run(args),
         Command::Evidence(args) => commands::evidence::run(args),
         Command::Graph(args) => commands::graph::run(args),
+        Command::Parse(args) => commands::parse::run(args),
     };
     ExitCode::from(code)
 }

@@ -315,6 +315,20 @@ pub fn explain_matches(
     render(&engine::trace::trace(&parsed, &context), &text)
 }
 
+/// A file's text for commands that only read it (`adrlint parse`), or why it has none: it
+/// cannot be read, is over `max` bytes, or holds NUL bytes. Invalid UTF-8 is read as spaces.
+pub fn read_text(path: &Path, max: u64) -> Result<String, String> {
+    let bytes = match read_limited(path, max) {
+        Ok(bytes) => bytes,
+        Err(ReadFailure::Unreadable(error)) => return Err(format!("cannot read it: {error}")),
+        Err(ReadFailure::TooLarge(_)) => return Err(format!("over the {max}-byte limit")),
+    };
+    if bytes.iter().take(BINARY_SNIFF).any(|&b| b == 0) {
+        return Err("it holds NUL bytes".to_string());
+    }
+    Ok(decode(bytes).0)
+}
+
 /// [`Analysed::settle`] then [`Analysed::into_report`].
 pub fn finish(mut analysed: Analysed, path: &Path, plan: &Plan) -> FileReport {
     analysed.settle(path, plan);

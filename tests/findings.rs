@@ -279,3 +279,58 @@ fn json_follows_the_schema() {
         serde_json::json!({"files": 2, "errors": 1, "warnings": 1, "infos": 0})
     );
 }
+
+/// RFC, KEP, tendermint-style and What/Why/How design docs: claims are read in their design
+/// sections only (not Motivation, Non-Goals, Alternatives, Prior art, Unresolved questions or
+/// Future work), `Chosen option: Option 2 above` points at the option's title, a withdrawn RFC
+/// makes no claim, and the folder's README and template are not records.
+#[test]
+fn design_docs_are_read_by_their_sections() {
+    let (code, rows, _, _) = check_json("design-docs", &[]);
+    assert_eq!(
+        rows,
+        vec![
+            // The Summary's "This RFC proposes …".
+            row(
+                "own-distributed-log",
+                "docs/rfcs/0001-replicated-event-log.md",
+                9,
+                1,
+                "error"
+            ),
+            // KEP Proposal.
+            row(
+                "run-kubernetes",
+                "docs/rfcs/0002-training-on-kubernetes.md",
+                26,
+                9,
+                "error"
+            ),
+            // Detailed Design.
+            row(
+                "own-cluster-protocol",
+                "docs/rfcs/0003-state-sync.md",
+                21,
+                9,
+                "error"
+            ),
+            // How.
+            row(
+                "adopt-airflow",
+                "docs/rfcs/0004-feature-pipeline.md",
+                25,
+                1,
+                "error"
+            ),
+            // The option `Chosen option: Option 2 above` refers to.
+            row(
+                "adopt-spark",
+                "docs/rfcs/0005-campaign-attribution.md",
+                18,
+                43,
+                "error"
+            ),
+        ]
+    );
+    assert_eq!(code, 1);
+}

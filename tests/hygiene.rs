@@ -546,3 +546,53 @@ fn a_status_suggestion_never_changes_the_meaning() {
         ]
     );
 }
+
+/// What `adrlint parse` reads in each template: format, status, date, chosen option and the
+/// kind of every section.
+#[test]
+fn parse_shows_section_kinds_of_design_docs() {
+    let listing = run(&fixture("design-docs"), &["parse", "docs/rfcs"]);
+    assert_eq!(listing.code, 0, "{}", listing.stderr);
+    insta::assert_snapshot!("parse_design_docs", listing.stdout);
+    let parsed = run(
+        &fixture("design-docs"),
+        &["parse", "--format", "json", "docs/rfcs/0003-state-sync.md"],
+    );
+    let value = json(&parsed);
+    let file = &value["files"][0];
+    assert_eq!(file["format"], "nygard");
+    assert_eq!(file["status"]["kind"], "accepted");
+    assert_eq!(file["status"]["line"], 35);
+    let kinds: Vec<&str> = file["sections"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["kind"].as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "other",
+            "notes",
+            "context",
+            "options",
+            "decision",
+            "decision",
+            "consequences",
+            "consequences",
+            "notes",
+            "status"
+        ]
+    );
+}
+
+#[test]
+fn parse_reports_a_missing_path_and_goes_on() {
+    let run = run(
+        &fixture("design-docs"),
+        &["parse", "missing.md", "docs/rfcs/0004-feature-pipeline.md"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("missing-path"), "{}", run.stderr);
+    assert!(run.stdout.contains("format: design-doc"), "{}", run.stdout);
+}

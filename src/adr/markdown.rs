@@ -7,7 +7,9 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::prose::{Block, CODE_PLACEHOLDER, Chunk, OptionRole, Sentence};
-use super::sections::{classify_heading, is_section_name, split_label, status_kind};
+use super::sections::{
+    classify_heading, is_date_label, is_section_name, label_kind, split_name, status_kind,
+};
 use super::{Field, Link, Section, SectionKind, Status, StatusKind};
 
 #[derive(Debug, Default)]
@@ -41,6 +43,11 @@ struct Walker<'a> {
     structured: bool,
     /// The span of an HTML block being read (its lines arrive as separate events).
     html: Option<Range<usize>>,
+    /// Whether a `**strong**` span opened at the start of the current block.
+    strong_at_start: bool,
+    /// Where in the current block's text that strong span ended: `**Status** Accepted` is a
+    /// label without a colon.
+    strong_end: Option<usize>,
 }
 
 pub fn walk(text: &str, body_start: usize) -> Walked {
@@ -63,6 +70,8 @@ pub fn walk(text: &str, body_start: usize) -> Walked {
         row: Vec::new(),
         structured: false,
         html: None,
+        strong_at_start: false,
+        strong_end: None,
     };
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let range = range.start + body_start..range.end + body_start;
@@ -167,6 +176,9 @@ impl Walker<'_> {
                 self.flush();
                 self.quote += 1;
             }
+            Tag::Strong if self.heading.is_none() && self.chunk.text.trim().is_empty() => {
+                self.strong_at_start = true;
+            }
             Tag::Link { dest_url, .. } if self.skip == 0 => self.out.links.push(Link {
                 dest: dest_url.to_string(),
                 span: range,
@@ -222,6 +234,10 @@ impl Walker<'_> {
                 self.flush();
                 self.quote = self.quote.saturating_sub(1);
             }
+            TagEnd::Strong if self.strong_at_start => {
+                self.strong_at_start = false;
+                self.strong_end = Some(self.chunk.text.len());
+            }
             TagEnd::CodeBlock
             | TagEnd::Image
             | TagEnd::Strikethrough
@@ -260,7 +276,12 @@ impl Walker<'_> {
                 (kind, _) => kind,
             }
         };
-        if !matches!(kind, SectionKind::Other | SectionKind::Status) {
+        // A Summary or References heading alone does not make a house style's prose anything
+        // but its decision.
+        if !matches!(
+            kind,
+            SectionKind::Other | SectionKind::Status | SectionKind::Summary | SectionKind::Notes
+        ) {
             self.structured = true;
         }
         if is_document_title {
@@ -326,6 +347,8 @@ impl Walker<'_> {
     /// sentences.
     fn flush(&mut self) {
         let chunk = std::mem::take(&mut self.chunk);
+        let strong_end = self.strong_end.take();
+        self.strong_at_start = false;
         if chunk.is_blank() {
             return;
         }
@@ -333,7 +356,17 @@ impl Walker<'_> {
         let mut kind = self.label_kind.unwrap_or(section_kind);
         let trimmed = chunk.text.trim_start();
         let lead = chunk.text.len() - trimmed.len();
-        if let Some((label, value_start)) = split_label(trimmed) {
+        // `Status: Accepted`, `**Status:** Accepted`, or a bold name and its value without a
+        // colon: `**Status** Accepted`.
+        let named = split_name(trimmed).or_else(|| {
+            let end = strong_end?.checked_sub(lead)?;
+            let (name, rest) = (trimmed.get(..end)?, trimmed.get(end..)?);
+            let value = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '-');
+            (!value.trim().is_empty() && name.split_whitespace().count() <= 4)
+                .then(|| (name, trimmed.len() - value.len()))
+        });
+        let label = named.and_then(|(name, start)| Some((label_kind(name)?, start)));
+        if let Some((label, value_start)) = label {
             kind = label;
             if label == SectionKind::Status {
                 self.note_status(&chunk, lead + value_start);
@@ -344,16 +377,20 @@ impl Walker<'_> {
         } else if section_kind == SectionKind::Status && self.label_kind.is_none() {
             self.note_status(&chunk, lead);
         }
-        if let Some(rest) = strip_prefix_ignore_case(trimmed, "date:")
+        if let Some((name, start)) = named
+            && is_date_label(name)
             && self.out.date.is_none()
         {
-            let value = rest.trim().lines().next().unwrap_or("").trim().to_string();
-            let start = lead + (trimmed.len() - rest.trim_start().len());
-            let sentence_span = span_of(&chunk, start..start + value.len());
-            self.out.date = Some(Field {
-                value,
-                span: sentence_span,
-            });
+            let rest = &trimmed[start..];
+            let value = rest.lines().next().unwrap_or("").trim().to_string();
+            if !value.is_empty() {
+                let start = lead + start;
+                let sentence_span = span_of(&chunk, start..start + value.len());
+                self.out.date = Some(Field {
+                    value,
+                    span: sentence_span,
+                });
+            }
         }
         if kind == SectionKind::Decision && self.out.chosen_option.is_none() {
             self.out.chosen_option = chosen_option(trimmed);
@@ -410,20 +447,11 @@ impl Walker<'_> {
     }
 
     fn finish(mut self) -> Walked {
-        if let Some(chosen) = self.out.chosen_option.as_deref().map(comparable)
-            && chosen.len() >= 3
-        {
-            for sentence in &mut self.out.sentences {
-                if sentence.option == OptionRole::Title {
-                    let title = comparable(&sentence.text);
-                    if title.starts_with(&chosen)
-                        || (title.len() >= 3 && chosen.starts_with(&title))
-                    {
-                        sentence.option = OptionRole::ChosenTitle;
-                    }
-                }
-            }
-        }
+        super::options::mark_chosen(
+            &mut self.out.sentences,
+            &self.out.sections,
+            self.out.chosen_option.as_deref(),
+        );
         // A house style with no recognised sections: its prose is its decision.
         if !self.structured {
             for sentence in &mut self.out.sentences {
@@ -457,12 +485,6 @@ fn span_of(chunk: &Chunk, range: Range<usize>) -> Range<usize> {
     sentence.source_span(range)
 }
 
-fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
-    let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
-}
-
 /// The option named by `Chosen option: "X", because …`.
 fn chosen_option(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
@@ -486,13 +508,6 @@ fn chosen_option(text: &str) -> Option<String> {
     };
     let name = name.trim();
     (!name.is_empty()).then(|| name.to_string())
-}
-
-fn comparable(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 #[cfg(test)]

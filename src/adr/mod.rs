@@ -3,6 +3,7 @@
 
 mod front_matter;
 mod markdown;
+mod options;
 mod prose;
 mod sections;
 
@@ -23,16 +24,24 @@ pub enum SectionKind {
     Options,
     Consequences,
     Status,
+    /// An RFC's or design doc's Summary (Abstract, TL;DR): read as decision text only where a
+    /// sentence states what will be done.
+    Summary,
+    /// Never decision text nor context: prior art, open questions, future work, references,
+    /// changelog, appendix.
+    Notes,
     Other,
 }
 
 impl SectionKind {
-    pub const IDS: [&'static str; 6] = [
+    pub const IDS: [&'static str; 8] = [
         "context",
         "decision",
         "options",
         "consequences",
         "status",
+        "summary",
+        "notes",
         "other",
     ];
 
@@ -43,6 +52,8 @@ impl SectionKind {
             SectionKind::Options => "options",
             SectionKind::Consequences => "consequences",
             SectionKind::Status => "status",
+            SectionKind::Summary => "summary",
+            SectionKind::Notes => "notes",
             SectionKind::Other => "other",
         }
     }
@@ -54,6 +65,8 @@ impl SectionKind {
             SectionKind::Options,
             SectionKind::Consequences,
             SectionKind::Status,
+            SectionKind::Summary,
+            SectionKind::Notes,
             SectionKind::Other,
         ]
         .into_iter()
@@ -73,6 +86,18 @@ pub enum StatusKind {
 }
 
 impl StatusKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            StatusKind::Proposed => "proposed",
+            StatusKind::Accepted => "accepted",
+            StatusKind::Rejected => "rejected",
+            StatusKind::Deprecated => "deprecated",
+            StatusKind::Superseded => "superseded",
+            StatusKind::Draft => "draft",
+            StatusKind::Unknown => "unknown",
+        }
+    }
+
     /// A decision that is no longer (or never was) in force: its claims do not count.
     pub fn is_inactive(self) -> bool {
         matches!(
@@ -94,6 +119,15 @@ pub enum Format {
     Nygard,
     Madr,
     Log4brains,
+    /// The Rust RFC template: Summary, Motivation, Guide-level and Reference-level explanation,
+    /// Drawbacks, Rationale and alternatives, Prior art, Unresolved questions.
+    Rfc,
+    /// A Kubernetes enhancement proposal: Summary, Motivation, Goals, Non-Goals, Proposal,
+    /// Design Details, Alternatives.
+    Kep,
+    /// A design doc or proposal: a design section (Proposal, Design, Detailed design, How, …)
+    /// with context-like sections around it, and no Nygard or MADR decision section.
+    DesignDoc,
     FreeForm,
 }
 
@@ -103,8 +137,17 @@ impl Format {
             Format::Nygard => "nygard",
             Format::Madr => "madr",
             Format::Log4brains => "log4brains",
+            Format::Rfc => "rfc",
+            Format::Kep => "kep",
+            Format::DesignDoc => "design-doc",
             Format::FreeForm => "free-form",
         }
+    }
+
+    /// Formats whose template keeps the status outside the file (the RFC's pull request, a
+    /// KEP's `kep.yaml`): a missing status is no defect of the record.
+    pub fn keeps_status_elsewhere(self) -> bool {
+        matches!(self, Format::Rfc | Format::Kep)
     }
 }
 
@@ -202,21 +245,45 @@ pub fn parse(path: &Path, text: &str) -> Adr {
 fn detect_format(path: &Path, sections: &[Section], has_front_matter: bool) -> Format {
     let titles: Vec<String> = sections.iter().map(|s| s.title.to_lowercase()).collect();
     let has = |needle: &str| titles.iter().any(|t| t.contains(needle));
+    let has_kind = |kind: SectionKind| sections.iter().any(|s| s.kind == kind);
     let madr_like = has("considered options")
         || has("decision outcome")
         || has("context and problem statement");
     let date_prefixed = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
         n.len() > 9 && n.as_bytes()[..8].iter().all(u8::is_ascii_digit) && n.as_bytes()[8] == b'-'
     });
+    // A heading that is exactly a section's name, so "Decision" is not found in "Decisions
+    // log" nor a design doc's "Design decisions".
+    let named = |name: &str| {
+        sections
+            .iter()
+            .any(|s| sections::normalise(&s.title) == name)
+    };
+    let summary_and_motivation = has_kind(SectionKind::Summary) && has("motivation");
     if madr_like && date_prefixed {
         Format::Log4brains
     } else if madr_like {
         Format::Madr
+    } else if summary_and_motivation
+        && (has("guide-level") || has("reference-level") || has("prior art") || has("unresolved"))
+    {
+        Format::Rfc
+    } else if summary_and_motivation
+        && (has("design details") || has("graduation criteria") || has("non-goals"))
+        && has("proposal")
+    {
+        Format::Kep
     } else if has("context")
         && has("decision")
         && (has("status") || has("consequences") || !has_front_matter)
     {
         Format::Nygard
+    } else if !named("decision")
+        && sections
+            .iter()
+            .any(|s| s.kind == SectionKind::Decision && sections::is_design_heading(&s.title))
+    {
+        Format::DesignDoc
     } else {
         Format::FreeForm
     }

@@ -29,6 +29,8 @@ pub enum OptionRole {
     None,
     Title,
     ChosenTitle,
+    /// Text under the chosen option's heading: what was chosen, read as decision text.
+    ChosenBody,
 }
 
 #[derive(Debug, Clone)]

@@ -2,14 +2,23 @@
 
 use super::{SectionKind, StatusKind};
 
-/// Classifies a heading (or a `Label:` at the start of a paragraph) by its words.
+/// Classifies a heading (or a `Label:` at the start of a paragraph) by its words: the Nygard,
+/// MADR and log4brains templates, the Rust RFC and Kubernetes KEP templates, tendermint-style
+/// ADRs and common design-doc headings.
 pub fn classify_heading(title: &str) -> SectionKind {
     let normalised = normalise(title);
     let t = normalised.as_str();
     let has = |word: &str| t.contains(word);
     let is = |words: &[&str]| words.contains(&t);
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != ';')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let word = |w: &str| words.contains(&w);
     if t.is_empty() {
         SectionKind::Other
+    } else if is_notes_heading(t, &words) {
+        SectionKind::Notes
     } else if has("driver")
         || has("forces")
         || has("requirement")
@@ -49,6 +58,15 @@ pub fn classify_heading(title: &str) -> SectionKind {
         || has("rejected")
     {
         SectionKind::Options
+    } else if is(&[
+        "summary",
+        "abstract",
+        "tl;dr",
+        "tldr",
+        "overview and summary",
+    ]) || (t.ends_with(" summary") && words.len() == 2)
+    {
+        SectionKind::Summary
     } else if has("decision")
         || has("proposal")
         || has("proposed")
@@ -59,10 +77,12 @@ pub fn classify_heading(title: &str) -> SectionKind {
         || has("rationale")
         || has("justification")
         || has("approach")
+        || has("reference-level")
+        || word("plan")
+        || word("rollout")
         || is(&[
             "how",
             "what",
-            "plan",
             "outcome",
             "we decided",
             "agreed",
@@ -87,6 +107,52 @@ pub fn classify_heading(title: &str) -> SectionKind {
     }
 }
 
+/// Headings of what is neither the decision nor its context: prior art, open questions,
+/// future work, references, a changelog, an appendix.
+fn is_notes_heading(t: &str, words: &[&str]) -> bool {
+    let has = |part: &str| t.contains(part);
+    let word = |w: &str| words.contains(&w);
+    has("prior art")
+        || has("unresolved")
+        || has("open question")
+        || has("open issue")
+        || has("open point")
+        || word("future")
+        || ((word("references") || word("reference")) && !has("reference-level"))
+        || word("changelog")
+        || has("change log")
+        || has("revision history")
+        || has("appendix")
+        || has("appendices")
+        || has("acknowledg")
+        || word("glossary")
+        || has("further reading")
+        || has("see also")
+        || word("related")
+        || matches!(
+            t,
+            "links" | "notes" | "note" | "faq" | "authors" | "author" | "questions"
+        )
+}
+
+/// A design doc's design section, by its own heading: Proposal, Design, Detailed design,
+/// Implementation, Solution, Approach, How, a plan.
+pub fn is_design_heading(title: &str) -> bool {
+    let t = normalise(title);
+    [
+        "proposal",
+        "design",
+        "implementation",
+        "solution",
+        "approach",
+        "reference-level",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+        || t.split_whitespace().any(|w| w == "plan")
+        || t == "how"
+}
+
 /// A heading that is only a section's name ("Decision", "Context and Problem Statement"), never
 /// a document title, even at level 1.
 pub fn is_section_name(title: &str) -> bool {
@@ -106,6 +172,19 @@ pub fn is_section_name(title: &str) -> bool {
             | "alternatives"
             | "background"
             | "problem statement"
+            | "summary"
+            | "motivation"
+            | "proposal"
+            | "design"
+            | "detailed design"
+            | "design details"
+            | "drawbacks"
+            | "prior art"
+            | "unresolved questions"
+            | "changelog"
+            | "references"
+            | "goals"
+            | "non-goals"
     )
 }
 
@@ -124,7 +203,7 @@ fn is_status_heading(normalised: &str) -> bool {
 }
 
 /// Lower case, without numbering ("2.1", "ADR-3:"), emphasis marks and trailing punctuation.
-fn normalise(title: &str) -> String {
+pub(crate) fn normalise(title: &str) -> String {
     let lower = title.trim().to_lowercase();
     let without_number = lower.trim_start_matches(|c: char| {
         c.is_ascii_digit() || c == '.' || c == ')' || c.is_whitespace()
@@ -136,13 +215,26 @@ fn normalise(title: &str) -> String {
 
 /// Recognises `Status: Accepted` style labels at the start of a prose block. Returns the label's
 /// kind and the byte offset in `text` where the value starts.
-pub fn split_label(text: &str) -> Option<(SectionKind, usize)> {
+#[cfg(test)]
+fn split_label(text: &str) -> Option<(SectionKind, usize)> {
+    let (name, value_start) = split_name(text)?;
+    Some((label_kind(name)?, value_start))
+}
+
+/// A `Name:` at the start of `text` (at most four words): the name and where its value starts.
+pub fn split_name(text: &str) -> Option<(&str, usize)> {
     let colon = text.find(':')?;
     let label = &text[..colon];
     if label.is_empty() || label.len() > 40 || label.split_whitespace().count() > 4 {
         return None;
     }
-    let kind = match normalise(label).as_str() {
+    let value_start = colon + 1 + (text[colon + 1..].len() - text[colon + 1..].trim_start().len());
+    Some((label, value_start))
+}
+
+/// What a label's name says its value is: `Status`, `Decision`, `Context`, …
+pub fn label_kind(name: &str) -> Option<SectionKind> {
+    let kind = match normalise(name).as_str() {
         "status" | "adr status" | "state" => SectionKind::Status,
         "context"
         | "background"
@@ -162,12 +254,23 @@ pub fn split_label(text: &str) -> Option<(SectionKind, usize)> {
         | "alternatives considered" => SectionKind::Options,
         _ => return None,
     };
-    let value_start = colon + 1 + (text[colon + 1..].len() - text[colon + 1..].trim_start().len());
-    Some((kind, value_start))
+    Some(kind)
+}
+
+/// A label whose value is the record's date: `Date`, RFC's `Start Date`, `Created`.
+pub fn is_date_label(name: &str) -> bool {
+    matches!(
+        normalise(name).as_str(),
+        "date" | "start date" | "created" | "date created" | "creation date" | "decision date"
+    )
 }
 
 /// What a status value means, from its first words.
 pub fn status_kind(value: &str) -> StatusKind {
+    // A template's menu left in place ("{Deprecated|Proposed|Accepted}") states no status.
+    if value.split('|').filter(|w| !w.trim().is_empty()).count() > 1 {
+        return StatusKind::Unknown;
+    }
     // Decorations before the word: emphasis, links, quotes, emoji ("⌛️ Superseded by …").
     let lower = value
         .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -184,6 +287,7 @@ pub fn status_kind(value: &str) -> StatusKind {
         "rejected" | "declined" | "withdrawn" | "abandoned" | "dropped" => StatusKind::Rejected,
         "deprecated" | "obsolete" | "retired" | "archived" | "reverted" => StatusKind::Deprecated,
         "superseded" | "superceded" | "replaced" => StatusKind::Superseded,
+        "in" if lower.starts_with("in review") => StatusKind::Proposed,
         "draft" | "wip" | "in-progress" | "in" => StatusKind::Draft,
         _ => StatusKind::Unknown,
     }
@@ -232,7 +336,7 @@ mod tests {
             SectionKind::Other
         );
         assert_eq!(classify_heading("Record Status DTO"), SectionKind::Other);
-        assert_eq!(classify_heading("References"), SectionKind::Other);
+        assert_eq!(classify_heading("References"), SectionKind::Notes);
         assert_eq!(classify_heading("Chosen option"), SectionKind::Decision);
     }
 
@@ -259,5 +363,15 @@ mod tests {
         assert_eq!(status_kind("**Accepted**"), StatusKind::Accepted);
         assert_eq!(status_kind("rejected"), StatusKind::Rejected);
         assert_eq!(status_kind("Supersedes 3"), StatusKind::Unknown);
+        assert_eq!(status_kind("In Review"), StatusKind::Proposed);
+        assert_eq!(status_kind("In progress"), StatusKind::Draft);
+        assert_eq!(
+            status_kind("{Deprecated|Proposed|Accepted}"),
+            StatusKind::Unknown
+        );
+        assert_eq!(
+            status_kind("Proposed | Accepted | Rejected"),
+            StatusKind::Unknown
+        );
     }
 }

@@ -5,6 +5,7 @@ pub mod evidence;
 pub mod explain;
 pub mod graph;
 pub mod init;
+pub mod parse;
 pub mod rules;
 
 use std::io::{IsTerminal, Write};

@@ -97,7 +97,7 @@ const MAKE: &str = r"(?:re-?)?(?:build|builds|built|building|writ(?:e|es|ing)|wr
 const OWN: &str = r"(?:(?:our|my)\s+(?:very\s+)?own|in-?house|in\s+house|home-?grown|home-?made|bespoke|custom(?:-built|-made)?|proprietary|self-built|self-developed|self-written|purpose-built|hand-?rolled|hand-?written|(?:build|write|roll|implement|create|develop)(?:s|ing)?\s+own)";
 
 /// Words up to the mention (checked by [`modifiers_ok`]).
-const MODS: &str = r"(?P<mods>(?:[\w/.+'-]+\s+){0,7})";
+const MODS: &str = r#"(?P<mods>(?:[\w/.+'"-]+\s+){0,7})"#;
 
 /// Verbs of adopting, running, or building on a framework, with their prepositions.
 const ADOPT: &str = r"(?:adopt(?:s|ed|ing)?|us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|leverag(?:e|es|ed|ing)|(?:run(?:s|ning)?|ran|deploy(?:s|ed|ing)?|execut(?:e|es|ed|ing)|submit(?:s|ted|ting)?|(?:self-)?host(?:s|ed|ing)?)(?:(?:\s+(?:[\w'-]|\xE2\x80\x99)+){0,3}?\s+(?:on|in|inside|within|onto|to|into|under|across|as\s+(?:an?|one|many|several)))?|(?:process(?:es|ed|ing)?|comput(?:e|es|ed|ing)|analy[sz](?:e|es|ed|ing)|crunch(?:es|ed|ing)?|aggregat(?:e|es|ed|ing)|transform(?:s|ed|ing)?|join(?:s|ed|ing)?|enrich(?:es|ed|ing)?)(?:\s+(?:[\w'-]|\xE2\x80\x99)+){0,3}?\s+(?:with|on|in|using)|(?:is|are|will\s+be|gets?)\s+(?:done|performed|implemented|written|computed|processed|handled|trained|built|executed|packaged|delivered)\s+(?:with|in|on|using|as(?:\s+an?)?)|(?:is|are|will\s+be|gets?)\s+(?:maintained|stored|kept|persisted|hosted|indexed|saved|held|recorded|materiali[sz]ed|replicated|published|queued)\s+(?:in|into|on|to)|
@@ -301,9 +301,21 @@ fn modifiers_ok(mods: &[u8], max: usize) -> bool {
         if i == 0 && DETERMINERS.contains(&word) {
             continue;
         }
+        let previous = i.checked_sub(1).and_then(|p| words.get(p)).copied();
+        // "a proof of concept for", "a prototype for": a first version of the thing
+        if word == "for"
+            && previous.is_some_and(|p| {
+                matches!(
+                    p.trim_end_matches('s'),
+                    "prototype" | "concept" | "poc" | "mvp" | "implementation"
+                )
+            })
+        {
+            counted = 0;
+            continue;
+        }
         if word == "of" {
             // "an implementation of the", "a version of"
-            let previous = i.checked_sub(1).and_then(|p| words.get(p)).copied();
             if previous.is_some_and(|p| {
                 matches!(
                     p.trim_end_matches('s'),

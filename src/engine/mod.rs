@@ -908,7 +908,10 @@ fn without_overlaps(mut claims: Vec<(usize, Finding)>) -> Vec<(usize, Finding)> 
 /// Whether a rule reads this sentence: not quoted, and in a section kind the rule covers
 /// (a chosen option's title counts as decision).
 fn eligible(rule: &Rule, sentence: &Sentence) -> bool {
-    let kind = if sentence.option == OptionRole::ChosenTitle {
+    let kind = if matches!(
+        sentence.option,
+        OptionRole::ChosenTitle | OptionRole::ChosenBody
+    ) {
         SectionKind::Decision
     } else {
         sentence.kind
@@ -916,7 +919,10 @@ fn eligible(rule: &Rule, sentence: &Sentence) -> bool {
     // A summary of what the record does ("This document describes a design of …") states
     // the decision wherever it stands, but not among options or consequences.
     let summary = rule.kind == RuleKind::Claim
-        && matches!(kind, SectionKind::Context | SectionKind::Other)
+        && matches!(
+            kind,
+            SectionKind::Context | SectionKind::Summary | SectionKind::Other
+        )
         && design::is_summary(&sentence.text);
     !sentence.quoted && (rule.sections.contains(&kind) || summary)
 }

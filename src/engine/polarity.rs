@@ -583,10 +583,34 @@ fn inside_quotes(text: &str, at: usize) -> bool {
     let straight = before.matches('"').count();
     let open = before.matches('\u{201c}').count();
     let close = before.matches('\u{201d}').count();
-    if straight % 2 == 1 && after.contains('"') {
-        return true;
-    }
-    open > close && after.contains('\u{201d}')
+    let closing = if straight % 2 == 1 {
+        after.find('"')
+    } else if open > close {
+        after.find('\u{201d}')
+    } else {
+        None
+    };
+    let Some(closing) = closing else {
+        return false;
+    };
+    let quote_len = before[opening..].chars().next().map_or(1, char::len_utf8);
+    !is_term(&text[opening + quote_len..at + closing])
+}
+
+/// A term set in quotes ("Applicative read repairs", "sidecar"): a short noun phrase, not
+/// words anyone says. A quotation holds a pronoun, a modal or a clause's punctuation.
+fn is_term(quoted: &str) -> bool {
+    const SPOKEN: [&str; 14] = [
+        "we", "our", "us", "i", "you", "they", "let", "let's", "will", "would", "should", "must",
+        "shall", "not",
+    ];
+    let words: Vec<String> = quoted
+        .split_whitespace()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    (1..=4).contains(&words.len())
+        && !quoted.contains(['.', ',', ';', ':', '!', '?'])
+        && !words.iter().any(|w| SPOKEN.contains(&w.as_str()))
 }
 
 #[cfg(test)]
@@ -1219,6 +1243,17 @@ mod tests {
         asserted(
             "Someone said we build our own scheduler once.",
             "build our own scheduler",
+        );
+        // A term in quotes is no quotation.
+        asserted(
+            "Provide a proof of concept for \"applicative read repairs\".",
+            "read repairs",
+        );
+        check(
+            "The vendor said \"we will build a scheduler\".",
+            "scheduler",
+            "quoted",
+            None,
         );
         check(
             "Should we build our own scheduler?",

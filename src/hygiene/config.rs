@@ -15,8 +15,14 @@ pub const DEFAULT_STATUSES: [&str; 6] = [
 ];
 
 /// Section kinds that `[adr] required-sections` may name (`other` is no requirement).
-pub const REQUIRABLE_SECTIONS: [&str; 5] =
-    ["status", "context", "decision", "options", "consequences"];
+pub const REQUIRABLE_SECTIONS: [&str; 6] = [
+    "status",
+    "context",
+    "decision",
+    "options",
+    "consequences",
+    "summary",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FileNameConvention {
@@ -49,6 +55,9 @@ pub struct RequiredSections {
     pub nygard: Option<Vec<SectionKind>>,
     pub madr: Option<Vec<SectionKind>>,
     pub log4brains: Option<Vec<SectionKind>>,
+    pub rfc: Option<Vec<SectionKind>>,
+    pub kep: Option<Vec<SectionKind>>,
+    pub design_doc: Option<Vec<SectionKind>>,
     pub free_form: Option<Vec<SectionKind>>,
 }
 
@@ -61,6 +70,9 @@ impl RequiredSections {
             Format::Nygard => &self.nygard,
             Format::Madr => &self.madr,
             Format::Log4brains => &self.log4brains,
+            Format::Rfc => &self.rfc,
+            Format::Kep => &self.kep,
+            Format::DesignDoc => &self.design_doc,
             Format::FreeForm => &self.free_form,
         };
         if let Some(list) = configured {
@@ -75,7 +87,11 @@ impl RequiredSections {
                 }
                 kinds
             }
-            Format::FreeForm => Vec::new(),
+            // An RFC or KEP states what it proposes in a Summary and designs it in a design
+            // section; it weighs it under Drawbacks or Alternatives, not Consequences.
+            Format::Rfc => vec![Summary, Decision],
+            Format::Kep => vec![Summary, Context, Decision],
+            Format::DesignDoc | Format::FreeForm => Vec::new(),
         }
     }
 }

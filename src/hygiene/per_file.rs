@@ -214,7 +214,7 @@ fn groups_the_next_headings(adr: &Adr, index: usize) -> bool {
         // `### Options for the switchover` then `### Route 53 failover`; not a plain
         // `## Alternatives` left empty before `## References`.
         SectionKind::Options => {
-            next.kind == SectionKind::Other
+            matches!(next.kind, SectionKind::Other | SectionKind::Notes)
                 && !crate::adr::is_section_name(&section.title)
                 && ![
                     "reference",
@@ -307,11 +307,16 @@ fn section_name(format: Format, kind: SectionKind) -> &'static str {
         }
         (Format::Madr | Format::Log4brains, SectionKind::Decision) => "\"Decision Outcome\"",
         (Format::Madr | Format::Log4brains, SectionKind::Options) => "\"Considered Options\"",
+        (Format::Rfc, SectionKind::Decision) => "design section (\"Reference-level explanation\")",
+        (Format::Kep, SectionKind::Decision) => "design section (\"Proposal\")",
+        (Format::Kep, SectionKind::Context) => "Motivation",
         (_, SectionKind::Context) => "Context",
         (_, SectionKind::Decision) => "Decision",
         (_, SectionKind::Options) => "Options",
         (_, SectionKind::Consequences) => "Consequences",
         (_, SectionKind::Status) => "Status",
+        (_, SectionKind::Summary) => "Summary",
+        (_, SectionKind::Notes) => "notes",
         (_, SectionKind::Other) => "other",
     }
 }
@@ -416,7 +421,10 @@ fn status(
     // A badge that opens the Status section is the status, whatever prose follows it.
     let badge = badge_status(text, adr);
     let Some(status) = badge.as_ref().or(adr.status.as_ref()) else {
-        if !empty_status_section && !changelog_records_status(text, adr) {
+        if !empty_status_section
+            && !adr.format.keeps_status_elsewhere()
+            && !changelog_records_status(text, adr)
+        {
             out.push(
                 "missing-status",
                 at,

@@ -62,6 +62,9 @@ struct RawRequiredSections {
     nygard: Option<Vec<Spanned<String>>>,
     madr: Option<Vec<Spanned<String>>>,
     log4brains: Option<Vec<Spanned<String>>>,
+    rfc: Option<Vec<Spanned<String>>>,
+    kep: Option<Vec<Spanned<String>>>,
+    design_doc: Option<Vec<Spanned<String>>>,
     free_form: Option<Vec<Spanned<String>>>,
 }
 
@@ -368,6 +371,9 @@ fn hygiene_settings(
             nygard: kinds(&required.nygard),
             madr: kinds(&required.madr),
             log4brains: kinds(&required.log4brains),
+            rfc: kinds(&required.rfc),
+            kep: kinds(&required.kep),
+            design_doc: kinds(&required.design_doc),
             free_form: kinds(&required.free_form),
         };
     }
@@ -474,6 +480,7 @@ mod tests {
             .replace("# file-name", "file-name")
             .replace("# [adr.required", "[adr.required")
             .replace("# nygard", "nygard")
+            .replace("# rfc", "rfc")
             .replace("# free-form", "free-form");
         let loaded = parse(
             Path::new("/repo/adrlint.toml"),

@@ -27,9 +27,11 @@ exclude = []
 # statuses = ["proposed", "accepted", "rejected", "deprecated", "superseded", "draft"]
 # file-name = "auto"
 
-# Sections each format must have (status, context, decision, options, consequences).
+# Sections each format must have (status, context, decision, options, consequences, summary).
+# Formats: nygard, madr, log4brains, rfc, kep, design-doc, free-form.
 # [adr.required-sections]
 # nygard = ["status", "context", "decision", "consequences"]
+# rfc = ["summary", "decision"]
 # free-form = ["context", "decision"]
 
 [rules]
