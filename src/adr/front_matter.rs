@@ -86,6 +86,9 @@ struct Fields {
     #[serde(alias = "Status")]
     status_upper: Option<Loose>,
     date: Option<Loose>,
+    /// A KEP's `kep.yaml`-style field.
+    #[serde(rename = "creation-date")]
+    creation_date: Option<Loose>,
 }
 
 /// Parses the YAML between the fences. `yaml` is `text[range]`.
@@ -109,10 +112,13 @@ pub fn parse(text: &str, yaml: Range<usize>, block_end: usize) -> FrontMatter {
                 .or(fields.status_upper)
                 .and_then(Loose::into_text)
                 .map(|v| field(text, &yaml, "status", v));
-            front.date = fields
-                .date
-                .and_then(Loose::into_text)
-                .map(|v| field(text, &yaml, "date", v));
+            front.date = match fields.date.and_then(Loose::into_text) {
+                Some(v) => Some(field(text, &yaml, "date", v)),
+                None => fields
+                    .creation_date
+                    .and_then(Loose::into_text)
+                    .map(|v| field(text, &yaml, "creation-date", v)),
+            };
         }
         Err(error) => {
             let offset = error
@@ -217,6 +223,20 @@ mod tests {
         let front = parse(text, yaml, end);
         let date = front.date.unwrap_or_else(|| panic!("date"));
         assert_eq!(&text[date.span], "2024-01-02");
+    }
+
+    #[test]
+    fn kep_fields() {
+        let text =
+            "---\ntitle: Training\nstatus: implementable\ncreation-date: 2024-02-03\n---\nbody\n";
+        let Some((yaml, end)) = split(text, 0) else {
+            panic!("front matter expected");
+        };
+        let front = parse(text, yaml, end);
+        let date = front.date.unwrap_or_else(|| panic!("date"));
+        assert_eq!(&text[date.span], "2024-02-03");
+        let status = front.status.unwrap_or_else(|| panic!("status"));
+        assert_eq!(status.value, "implementable");
     }
 
     #[test]

@@ -196,7 +196,8 @@ fn is_status_heading(normalised: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     match words.iter().position(|w| *w == "status") {
-        Some(0) => words.get(1) != Some(&"quo"),
+        // "Status", "Status of this decision"; not "Status handling" or "Status quo".
+        Some(0) => words.len() == 1 || matches!(words.get(1), Some(&"of" | &"and")),
         Some(at) => at + 1 == words.len() && words.len() <= 3,
         None => false,
     }
@@ -280,11 +281,22 @@ pub fn status_kind(value: &str) -> StatusKind {
         .take_while(|c| c.is_alphabetic() || *c == '-')
         .collect();
     match word.as_str() {
+        // "Not implemented", "Not accepted": never in force; "Not implemented yet" is pending.
+        "not"
+            if ["implemented", "accepted", "adopted", "approved"]
+                .iter()
+                .any(|w| lower.trim_end_matches(['.', '!']).trim() == format!("not {w}")) =>
+        {
+            StatusKind::Rejected
+        }
         "proposed" | "proposal" | "open" | "review" | "pending" | "rfc" | "discussion"
-        | "discussing" => StatusKind::Proposed,
+        | "discussing" | "provisional" => StatusKind::Proposed,
         "accepted" | "approved" | "adopted" | "agreed" | "decided" | "implemented" | "done"
-        | "active" | "partially" | "complete" | "completed" => StatusKind::Accepted,
-        "rejected" | "declined" | "withdrawn" | "abandoned" | "dropped" => StatusKind::Rejected,
+        | "active" | "partially" | "complete" | "completed" | "implementable" => {
+            StatusKind::Accepted
+        }
+        "rejected" | "declined" | "withdrawn" | "abandoned" | "dropped" | "deferred"
+        | "postponed" => StatusKind::Rejected,
         "deprecated" | "obsolete" | "retired" | "archived" | "reverted" => StatusKind::Deprecated,
         "superseded" | "superceded" | "replaced" => StatusKind::Superseded,
         "in" if lower.starts_with("in review") => StatusKind::Proposed,
@@ -336,6 +348,8 @@ mod tests {
             SectionKind::Other
         );
         assert_eq!(classify_heading("Record Status DTO"), SectionKind::Other);
+        assert_eq!(classify_heading("Status handling"), SectionKind::Other);
+        assert_eq!(classify_heading("Status and history"), SectionKind::Status);
         assert_eq!(classify_heading("References"), SectionKind::Notes);
         assert_eq!(classify_heading("Chosen option"), SectionKind::Decision);
     }
@@ -364,6 +378,13 @@ mod tests {
         assert_eq!(status_kind("rejected"), StatusKind::Rejected);
         assert_eq!(status_kind("Supersedes 3"), StatusKind::Unknown);
         assert_eq!(status_kind("In Review"), StatusKind::Proposed);
+        assert_eq!(status_kind("Not implemented"), StatusKind::Rejected);
+        assert_eq!(status_kind("Not implemented yet."), StatusKind::Unknown);
+        assert_eq!(status_kind("Not in scope for v1"), StatusKind::Unknown);
+        assert_eq!(status_kind("Deferred"), StatusKind::Rejected);
+        assert_eq!(status_kind("postponed until Q3"), StatusKind::Rejected);
+        assert_eq!(status_kind("implementable"), StatusKind::Accepted);
+        assert_eq!(status_kind("provisional"), StatusKind::Proposed);
         assert_eq!(status_kind("In progress"), StatusKind::Draft);
         assert_eq!(
             status_kind("{Deprecated|Proposed|Accepted}"),

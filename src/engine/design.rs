@@ -98,8 +98,18 @@ pub fn design(adr: &Adr, rule: &Rule, frameworks: &[&Rule], builds: &[&Rule]) ->
     let anchor = anchor(adr, pieces.first().map_or(0, |p| p.sentence));
     let sentence = adr.sentences.get(anchor)?;
     // "Tendermint will adopt libp2p, replacing the bespoke P2P stack": the design below
-    // integrates a product that provides the machinery.
-    if adopts_a_product(rule.compiled(), frameworks, &sentence.text) {
+    // integrates a product that provides the machinery. Under a title that makes the team's
+    // own subject distributed ("Distributed Task Await"), a decision that opens with the
+    // mechanism ("Broadcast events in RabbitMQ") builds it on the framework.
+    let made_distributed = subject
+        .as_ref()
+        .is_some_and(|(_, words)| distributed_title(words));
+    if adopts_a_product(
+        rule.compiled(),
+        frameworks,
+        &sentence.text,
+        made_distributed,
+    ) {
         return None;
     }
     let span = head(&sentence.text);
@@ -164,6 +174,13 @@ fn title_subject(adr: &Adr, rule: &Rule, builds: &[&Rule]) -> Option<(Range<usiz
         })
 }
 
+/// Whether the words of a title subject say the subject is made distributed.
+fn distributed_title(words: &str) -> bool {
+    DISTRIBUTED_TITLE
+        .as_ref()
+        .is_some_and(|re| re.is_match(words.as_bytes()))
+}
+
 /// A title whose subject is made distributed: "Distributed Task cancellation", "Clustered
 /// mail queue". Distributed teams, tracing and version control are not machinery one makes.
 static DISTRIBUTED_TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -209,7 +226,12 @@ pub fn counted_pieces(adr: &Adr, rule: &Rule) -> Vec<PieceHit> {
 
 /// Whether `text` asserts adopting a product: one of the engine's or the rule's products, or
 /// a framework that an adoption rule names.
-fn adopts_a_product(rule: &CompiledRule, frameworks: &[&Rule], text: &str) -> bool {
+fn adopts_a_product(
+    rule: &CompiledRule,
+    frameworks: &[&Rule],
+    text: &str,
+    made_distributed: bool,
+) -> bool {
     [PRODUCTS_RE.as_ref(), rule.products.as_ref()]
         .into_iter()
         .chain(frameworks.iter().map(|r| r.compiled().names.as_ref()))
@@ -222,7 +244,8 @@ fn adopts_a_product(rule: &CompiledRule, frameworks: &[&Rule], text: &str) -> bo
                 if matches!(
                     j.construction,
                     Construction::Artifact | Construction::Subject
-                ) {
+                ) || (made_distributed && j.construction == Construction::Imperative)
+                {
                     return false;
                 }
                 let start = floor_char_boundary(text, j.span.start);

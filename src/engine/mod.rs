@@ -1088,6 +1088,21 @@ mod tests {
             )
             .is_empty()
         );
+        // One that opens with the mechanism builds it on the framework.
+        assert_eq!(
+            titled_claims(
+                "Distributed task await",
+                "Broadcast the termination events in RabbitMQ."
+            ),
+            ["designs-distributed-machinery"]
+        );
+        assert!(
+            titled_claims(
+                "Task await",
+                "Broadcast the termination events in RabbitMQ."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
