@@ -354,6 +354,66 @@ mod tests {
         assert_eq!(classify_heading("Chosen option"), SectionKind::Decision);
     }
 
+    /// The Rust RFC, KEP, tendermint and design-doc templates, heading by heading.
+    #[test]
+    fn design_doc_headings() {
+        use SectionKind::*;
+        let cases = [
+            ("Summary", Summary),
+            ("Executive summary", Summary),
+            ("TL;DR", Summary),
+            ("Abstract", Summary),
+            ("Summary of differences", Other),
+            ("Motivation", Context),
+            ("Guide-level explanation", Other),
+            ("Reference-level explanation", Decision),
+            ("Drawbacks", Consequences),
+            ("Rationale and alternatives", Options),
+            ("Prior art", Notes),
+            ("Unresolved questions", Notes),
+            ("Future possibilities", Notes),
+            ("Goals", Context),
+            ("Non-Goals", Context),
+            ("Proposal", Decision),
+            ("Design Details", Decision),
+            ("Alternatives", Options),
+            ("Changelog", Notes),
+            ("Alternative Approaches", Options),
+            ("Detailed Design", Decision),
+            ("References", Notes),
+            ("Reference", Notes),
+            ("Background", Context),
+            ("Problem", Context),
+            ("Design", Decision),
+            ("Implementation", Decision),
+            ("Solution", Decision),
+            ("Approach", Decision),
+            ("How", Decision),
+            ("What", Decision),
+            ("Why", Context),
+            ("Plan", Decision),
+            ("Work plan", Decision),
+            ("Rollout", Decision),
+            ("Rollout plan", Decision),
+            ("Risks", Consequences),
+            ("Open questions", Notes),
+            ("Open issues", Notes),
+            ("Future work", Notes),
+            ("Appendix A: Walkthrough", Notes),
+            ("Related decisions", Notes),
+            ("Explanation", Other),
+            ("**3. Detailed design:**", Decision),
+            ("## 4.1 Future Work", Notes),
+        ];
+        for (heading, kind) in cases {
+            assert_eq!(classify_heading(heading), kind, "{heading}");
+        }
+        assert!(is_design_heading("Detailed design"));
+        assert!(is_design_heading("Work plan"));
+        assert!(!is_design_heading("Explanation"));
+        assert!(!is_design_heading("Motivation"));
+    }
+
     #[test]
     fn labels() {
         assert_eq!(
