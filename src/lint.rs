@@ -295,15 +295,16 @@ pub fn explain_matches(
     plan: &Plan,
     render: impl Fn(&engine::trace::Trace<'_>, &str) -> String,
 ) -> String {
-    let bytes = match bytes.map_or_else(|| read_limited(path, plan.max_file_size), Ok) {
-        Ok(bytes) => bytes,
-        Err(ReadFailure::Unreadable(error)) => return format!("{shown}: cannot read: {error}\n"),
-        Err(ReadFailure::TooLarge(_)) => return format!("{shown}: over the size limit; skipped\n"),
+    let text = match text_of(bytes.map_or_else(|| read_limited(path, plan.max_file_size), Ok)) {
+        Ok(text) => text,
+        Err(Unread::Failed(ReadFailure::Unreadable(error))) => {
+            return format!("{shown}: cannot read: {error}\n");
+        }
+        Err(Unread::Failed(ReadFailure::TooLarge(_))) => {
+            return format!("{shown}: over the size limit; skipped\n");
+        }
+        Err(Unread::Binary) => return format!("{shown}: holds NUL bytes; skipped\n"),
     };
-    if bytes.iter().take(BINARY_SNIFF).any(|&b| b == 0) {
-        return format!("{shown}: holds NUL bytes; skipped\n");
-    }
-    let (text, _) = decode(bytes);
     let parsed = adr::parse(path, &text);
     let level = |rule: &Rule| plan.level(rule);
     let context = Context {
@@ -318,13 +319,24 @@ pub fn explain_matches(
 /// A file's text for commands that only read it (`adrlint parse`), or why it has none: it
 /// cannot be read, is over `max` bytes, or holds NUL bytes. Invalid UTF-8 is read as spaces.
 pub fn read_text(path: &Path, max: u64) -> Result<String, String> {
-    let bytes = match read_limited(path, max) {
-        Ok(bytes) => bytes,
-        Err(ReadFailure::Unreadable(error)) => return Err(format!("cannot read it: {error}")),
-        Err(ReadFailure::TooLarge(_)) => return Err(format!("over the {max}-byte limit")),
-    };
+    text_of(read_limited(path, max)).map_err(|unread| match unread {
+        Unread::Failed(ReadFailure::Unreadable(error)) => format!("cannot read it: {error}"),
+        Unread::Failed(ReadFailure::TooLarge(_)) => format!("over the {max}-byte limit"),
+        Unread::Binary => "it holds NUL bytes".to_string(),
+    })
+}
+
+/// Why a file has no text for the commands that only read it.
+enum Unread {
+    Failed(ReadFailure),
+    Binary,
+}
+
+/// The text of bytes read by [`read_limited`], unless reading failed or they are binary.
+fn text_of(bytes: Result<Vec<u8>, ReadFailure>) -> Result<String, Unread> {
+    let bytes = bytes.map_err(Unread::Failed)?;
     if bytes.iter().take(BINARY_SNIFF).any(|&b| b == 0) {
-        return Err("it holds NUL bytes".to_string());
+        return Err(Unread::Binary);
     }
     Ok(decode(bytes).0)
 }

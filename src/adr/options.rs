@@ -227,7 +227,7 @@ fn mark_bodies(sentences: &mut [Sentence], sections: &[Section]) {
     }
 }
 
-pub fn comparable(text: &str) -> String {
+fn comparable(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

@@ -529,14 +529,22 @@ pub fn judge(check: Check, text: &str, mention: Range<usize>, chosen: bool) -> O
 /// queue", "a queue of our own".
 pub fn judge_ownership(text: &str, mention: Range<usize>) -> Option<Judged> {
     let bytes = text.as_bytes();
-    if let Some(start) = left(&OWN_LEFT, bytes, &mention, 4) {
-        let verb = left(&MAKE_LEFT, bytes, &(start..mention.end), 0).unwrap_or(start);
-        return Some(Judged {
-            construction: Construction::Ownership,
-            span: verb..mention.end,
-        });
-    }
-    right(&OWN_RIGHT, bytes, &mention).map(|end| Judged {
+    owned_left(bytes, &mention).or_else(|| owned_right(bytes, &mention))
+}
+
+/// "build our own X": the claim starts at the verb that makes it, else at the marker.
+fn owned_left(bytes: &[u8], mention: &Range<usize>) -> Option<Judged> {
+    let start = left(&OWN_LEFT, bytes, mention, 4)?;
+    let verb = left(&MAKE_LEFT, bytes, &(start..mention.end), 0).unwrap_or(start);
+    Some(Judged {
+        construction: Construction::Ownership,
+        span: verb..mention.end,
+    })
+}
+
+/// "X of our own", "X we design".
+fn owned_right(bytes: &[u8], mention: &Range<usize>) -> Option<Judged> {
+    right(&OWN_RIGHT, bytes, mention).map(|end| Judged {
         construction: Construction::Ownership,
         span: mention.start..end,
     })
@@ -549,10 +557,15 @@ fn judge_build(bytes: &[u8], mention: &Range<usize>) -> Option<Judged> {
             span: start..mention.end,
         })
     };
-    if let Some(start) = left(&OWN_LEFT, bytes, mention, 4) {
-        // "build our own X": the claim starts at the verb that makes it.
-        let verb = left(&MAKE_LEFT, bytes, &(start..mention.end), 0).unwrap_or(start);
-        return at(Construction::Ownership, verb);
+    // A construction on the mention's right: the claim runs from the mention to its end.
+    let until = |construction, end: usize| {
+        Some(Judged {
+            construction,
+            span: mention.start..end,
+        })
+    };
+    if let Some(owned) = owned_left(bytes, mention) {
+        return Some(owned);
     }
     if let Some(start) = left(&DISTRIBUTED_LEFT, bytes, mention, 3) {
         return at(Construction::Distributed, start);
@@ -574,36 +587,23 @@ fn judge_build(bytes: &[u8], mention: &Range<usize>) -> Option<Judged> {
     {
         return at(Construction::MakeVerb, start);
     }
-    if let Some(end) = right(&OWN_RIGHT, bytes, mention) {
-        return Some(Judged {
-            construction: Construction::Ownership,
-            span: mention.start..end,
-        });
+    if let Some(owned) = owned_right(bytes, mention) {
+        return Some(owned);
     }
     // "The mail queue will be assembled from RabbitMQ and Cassandra": what it is built on
     // is what it is made of, not a product configured, so this is read before the passive.
     if !adopting_before(bytes, mention.start) {
         if let Some(end) = right(&BUILT_ON_RIGHT, bytes, mention) {
-            return Some(Judged {
-                construction: Construction::BuiltOn,
-                span: mention.start..end,
-            });
+            return until(Construction::BuiltOn, end);
         }
         if let Some(start) = left(&BACKED_LEFT, bytes, mention, 3) {
             return at(Construction::BuiltOn, start);
         }
     }
-    if let Some(end) = right(&PASSIVE_RIGHT, bytes, mention) {
-        return Some(Judged {
-            construction: Construction::Passive,
-            span: mention.start..end,
-        });
-    }
-    if let Some(end) = right(&WRITTEN_IN_RIGHT, bytes, mention) {
-        return Some(Judged {
-            construction: Construction::Passive,
-            span: mention.start..end,
-        });
+    if let Some(end) =
+        right(&PASSIVE_RIGHT, bytes, mention).or_else(|| right(&WRITTEN_IN_RIGHT, bytes, mention))
+    {
+        return until(Construction::Passive, end);
     }
     if let Some(start) = left(&NEW_LEFT, bytes, mention, 3)
         && let Some(end) = right(&COMMITS_RIGHT, bytes, mention)
@@ -630,6 +630,13 @@ fn judge_adopt(bytes: &[u8], mention: &Range<usize>, chosen: bool) -> Option<Jud
             span: start..mention.end,
         })
     };
+    // A construction on the mention's right: the claim runs from the mention to its end.
+    let until = |construction, end: usize| {
+        Some(Judged {
+            construction,
+            span: mention.start..end,
+        })
+    };
     if chosen {
         return at(Construction::Chosen, mention.start);
     }
@@ -654,10 +661,7 @@ fn judge_adopt(bytes: &[u8], mention: &Range<usize>, chosen: bool) -> Option<Jud
     let committing = commits(&text);
     // "an MSK cluster that this team provisions and operates": the team runs it.
     if let Some(end) = right(&RUN_BY_US_RIGHT, bytes, mention) {
-        return Some(Judged {
-            construction: Construction::Ownership,
-            span: mention.start..end,
-        });
+        return until(Construction::Ownership, end);
     }
     // "mTLS support for RabbitMQ gateways", "a dead letter channel for Kafka": the team
     // writes code against the framework.
@@ -671,16 +675,10 @@ fn judge_adopt(bytes: &[u8], mention: &Range<usize>, chosen: bool) -> Option<Jud
     if (committing || ours)
         && let Some(end) = right(&ARTIFACT_RIGHT, bytes, mention)
     {
-        return Some(Judged {
-            construction: Construction::Artifact,
-            span: mention.start..end,
-        });
+        return until(Construction::Artifact, end);
     }
     if let Some(end) = right(&SUBJECT_RIGHT, bytes, mention) {
-        return Some(Judged {
-            construction: Construction::Subject,
-            span: mention.start..end,
-        });
+        return until(Construction::Subject, end);
     }
     // An imperative decision: "Enable Elasticsearch routing." The mention is in the
     // imperative's clause.
