@@ -4,7 +4,6 @@
 //! moving or re-wrapping the paragraph keeps them matched.
 
 use std::collections::{HashMap, HashSet};
-use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -43,8 +42,8 @@ pub struct Baseline {
     entries: Vec<Entry>,
 }
 
-/// Writes the baseline for `reports` to `path` through a temporary file and a rename, so a
-/// reader never sees half a file. One entry a line keeps diffs of the file reviewable.
+/// Writes the baseline for `reports` to `path` atomically ([`crate::atomic`]). One entry a
+/// line keeps diffs of the file reviewable.
 pub fn write(path: &Path, reports: &[FileReport]) -> std::io::Result<usize> {
     let entries: Vec<Entry> = fingerprinted(reports)
         .map(|(report, finding, fingerprint)| Entry {
@@ -66,25 +65,8 @@ pub fn write(path: &Path, reports: &[FileReport]) -> std::io::Result<usize> {
         "\n  ]\n}\n"
     });
 
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("baseline");
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result.map(|()| entries.len())
+    crate::atomic::replace(path, |out| out.write_all(text.as_bytes()))?;
+    Ok(entries.len())
 }
 
 pub fn load(path: &Path, sources: &mut SourceMap) -> Result<Baseline, Problem> {

@@ -66,6 +66,10 @@ pub struct CheckArgs {
     /// argument, if any, must be `-`)
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
+    /// Write the report to FILE (atomically) instead of standard output; run-level problems
+    /// still go to standard error
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
     /// Print the number of findings per rule instead of the findings
     #[arg(long)]
     pub statistics: bool,

@@ -9,6 +9,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod adr;
+pub mod atomic;
 pub mod baseline;
 pub mod category;
 pub mod cli;

@@ -317,3 +317,79 @@ fn paths_are_shown_relative_to_where_adrlint_runs() {
         expected("tools/../docs/adr/0001-use-queues.md")
     );
 }
+
+#[test]
+fn a_configuration_error_stops_the_run_before_any_report() {
+    for name in ["bad-pack", "bad-category", "unknown-key"] {
+        let run = run_in(&fixture(name), &["check", "--format", "sarif"]);
+        assert_eq!(run.code, 2, "{name}: {}", run.stderr);
+        assert_eq!(
+            run.stdout, "",
+            "{name}: a CI job must not upload half a report"
+        );
+    }
+}
+
+#[test]
+fn output_file_holds_the_report_and_stdout_stays_empty() {
+    let repo = Repo::new().file(
+        "docs/adr/0001-x.md",
+        "# 1. X\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nWe will build our own job scheduler.\n\n## Consequences\n\nc\n",
+    );
+    let run = repo.run(&[
+        "check",
+        "docs/adr",
+        "--category",
+        "framework-user",
+        "--format",
+        "json",
+        "--output-file",
+        "out/report.json",
+    ]);
+    // The folder of the report must exist: adrlint makes no folders it was not asked for.
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("cannot write the report `out/report.json`")
+    );
+    std::fs::create_dir(repo.path().join("out")).unwrap();
+    let run = repo.run(&[
+        "check",
+        "docs/adr",
+        "--category",
+        "framework-user",
+        "--format",
+        "json",
+        "-o",
+        "out/report.json",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    let text = std::fs::read_to_string(repo.path().join("out/report.json")).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let rules: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"own-scheduler"), "{rules:?}");
+    let names: Vec<_> = std::fs::read_dir(repo.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["report.json"], "no temporary file is left behind");
+}
+
+#[test]
+fn force_color_colours_a_pipe_and_no_color_wins() {
+    let demo = fixture("demo");
+    let human = run_with_env(&demo, &["check"], &[("FORCE_COLOR", "1")]);
+    assert!(human.stdout.contains('\u{1b}'), "{}", human.stdout);
+    let both = run_with_env(
+        &demo,
+        &["check"],
+        &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")],
+    );
+    assert!(!both.stdout.contains('\u{1b}'));
+}

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use super::{
     EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, has_errors, print_problems, resolve_paths, stdout_color,
+    use_color,
 };
 use crate::baseline;
 use crate::category::Category;
@@ -181,6 +182,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         None => None,
     };
     let stdin_mode = stdin.is_some();
+    // Problems with the files to lint (a missing path, an unreadable folder): the rest of the
+    // run goes on. Everything else found before the files are read is a configuration problem,
+    // which stops the run before any report is written.
+    let mut input_problems: Vec<Problem> = Vec::new();
     let mut named_dirs: Vec<PathBuf> = Vec::new();
     let targets = match &stdin {
         Some((name, _)) => vec![Target {
@@ -217,8 +222,8 @@ pub fn run(args: &CheckArgs) -> u8 {
                     }
                 })
                 .collect();
-            let (targets, walk_problems) = discover(&paths, !args.no_ignore);
-            problems.extend(walk_problems);
+            let (targets, walked) = discover(&paths, !args.no_ignore);
+            input_problems = walked;
             targets
         }
     };
@@ -314,6 +319,13 @@ pub fn run(args: &CheckArgs) -> u8 {
                 .help("run `adrlint init --category <id>` at the repository root, or pass `--category <id>`"),
         );
     }
+
+    if has_errors(&problems) {
+        problems.extend(input_problems);
+        print_problems(&problems, &sources, color);
+        return EXIT_ERROR;
+    }
+    problems.extend(input_problems);
 
     let baseline = match &args.baseline {
         Some(path) => match baseline::load(path, &mut sources) {
@@ -464,23 +476,36 @@ pub fn run(args: &CheckArgs) -> u8 {
         rules,
     };
 
-    {
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        let written = if args.statistics {
+    let render = |out: &mut dyn Write, sources: &mut SourceMap, color: bool| {
+        if args.statistics {
             out.write_all(report::statistics(&outcome).as_bytes())
         } else if args.quiet && args.format == Format::Human {
-            report::human::write_findings(&outcome, &mut sources, stdout_color(color), &mut out)
+            report::human::write_findings(&outcome, sources, color, out)
         } else {
-            report::write(
-                args.format,
-                &outcome,
-                &mut sources,
-                stdout_color(color),
-                &mut out,
-            )
-        };
-        // A reader that went away (`adrlint check | head`) is not an error of the run.
-        let _ = written.and_then(|()| out.flush());
+            report::write(args.format, &outcome, sources, color, out)
+        }
+    };
+    match &args.output_file {
+        Some(path) => {
+            let written = crate::atomic::replace(path, |out| {
+                render(out, &mut sources, use_color(color, false))
+            });
+            if let Err(error) = written {
+                problems.push(Problem::error(
+                    "io-error",
+                    format!(
+                        "cannot write the report `{}`: {error}",
+                        crate::paths::display(path)
+                    ),
+                ));
+            }
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = render(&mut out, &mut sources, stdout_color(color));
+            // A reader that went away (`adrlint check | head`) is not an error of the run.
+            let _ = written.and_then(|()| out.flush());
+        }
     }
     print_problems(&problems, &sources, color);
 

@@ -23,14 +23,17 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
-/// Colour for a stream: `--color`, then `NO_COLOR` (wins), `CLICOLOR_FORCE`, then whether the
-/// stream is a terminal. Colour never leaks into a pipe unless forced.
+/// Colour for a stream: `--color`, then `NO_COLOR` (wins), `FORCE_COLOR` or `CLICOLOR_FORCE`
+/// (CI logs that render colour set them), then whether the stream is a terminal. Colour never
+/// leaks into a pipe unless forced.
 pub fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
     let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => !set("NO_COLOR") && (set("CLICOLOR_FORCE") || is_terminal),
+        ColorChoice::Auto => {
+            !set("NO_COLOR") && (set("FORCE_COLOR") || set("CLICOLOR_FORCE") || is_terminal)
+        }
     }
 }
 
