@@ -53,6 +53,16 @@ pub struct CheckArgs {
     /// Judge every file against this category instead of the manifest's
     #[arg(long, value_name = "ID")]
     pub category: Option<String>,
+    /// Run only these rules: ids, or groups (`claims`, `rationale`, a pack such as `hygiene`
+    /// or `build-your-own`, `all`); comma-separated or repeated
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Option<Vec<String>>,
+    /// Run these rules (ids or groups) on top of the manifest's or --select's
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub extend_select: Vec<String>,
+    /// Never run these rules (ids or groups); wins over --select and --extend-select
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
     /// Lowest severity that makes the run fail (exit 1)
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
     pub fail_on: FailOn,

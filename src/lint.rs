@@ -13,6 +13,7 @@ use crate::engine::{self, Context};
 use crate::hygiene::log::Entry;
 use crate::hygiene::{Facts, HygieneConfig};
 use crate::manifest::Level;
+use crate::rules::select::{self, PerFileIgnores};
 use crate::rules::{Rule, RuleSet};
 use crate::source::SourceFile;
 use crate::suppress;
@@ -33,6 +34,8 @@ pub struct Plan {
     pub broken: bool,
     /// The `[adr]` settings of the hygiene rules, and today's date.
     pub hygiene: HygieneConfig,
+    /// `[rules] per-file-ignores` of the manifest.
+    pub per_file_ignores: PerFileIgnores,
 }
 
 impl Plan {
@@ -87,6 +90,25 @@ impl Analysed {
     /// the findings and sorts them by position. A file whose text was let go is read again only
     /// when the log pass gave it findings; if it changed in between, those findings keep their
     /// messages but lose their positions rather than point at the wrong words.
+    /// Drops the findings of rules that `[rules] per-file-ignores` leaves out for `path` (the
+    /// file's absolute path, as the run keeps it).
+    pub fn ignore_per_file(&mut self, path: &Path, plan: &Plan) {
+        if plan.per_file_ignores.is_empty() {
+            return;
+        }
+        let selectors = plan.per_file_ignores.for_path(path);
+        if selectors.is_empty() {
+            return;
+        }
+        self.findings.retain(|finding| {
+            let ignored = match plan.rules.get(&finding.rule) {
+                Some(rule) => selectors.iter().any(|s| select::selects(s, rule)),
+                None => selectors.contains(&&*finding.rule),
+            };
+            !ignored
+        });
+    }
+
     pub fn settle(&mut self, path: &Path, plan: &Plan) {
         let findings = &mut self.findings;
         if findings.iter().any(|f| f.location.is_none())
@@ -454,6 +476,7 @@ mod tests {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             broken: false,
             hygiene: HygieneConfig::default(),
+            per_file_ignores: PerFileIgnores::default(),
         }
     }
 

@@ -393,3 +393,106 @@ fn force_color_colours_a_pipe_and_no_color_wins() {
     );
     assert!(!both.stdout.contains('\u{1b}'));
 }
+
+/// A log with a claim in 0001 and a gap before 0003 (`number-gap`), in `legacy/` and not.
+fn selection_repo() -> Repo {
+    let adr = |n: u32, decision: &str| {
+        format!(
+            "# {n}. Record {n}\n\nDate: 2024-01-0{n}\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\n{decision}\n\n## Consequences\n\nc\n"
+        )
+    };
+    Repo::new()
+        .file(
+            "adrlint.toml",
+            "[team]\ncategory = \"framework-user\"\n\n[adr]\npaths = [\"docs/adr\"]\n\n[rules.per-file-ignores]\n\"docs/adr/legacy/*\" = [\"hygiene\"]\n",
+        )
+        .file("docs/adr/0001-jobs.md", adr(1, "We will build our own job scheduler."))
+        .file("docs/adr/0003-db.md", adr(3, "We will use the managed Postgres."))
+        .file("docs/adr/legacy/0001-old.md", adr(1, "We will use the managed Redis."))
+        .file("docs/adr/legacy/0004-older.md", adr(4, "We will use the managed Kafka."))
+}
+
+fn rules_of(run: &common::Run) -> Vec<String> {
+    let mut found: Vec<String> = rows(&json(run))
+        .into_iter()
+        .map(|(rule, path, ..)| format!("{rule} {path}"))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn select_ignore_and_extend_select_take_ids_and_groups() {
+    let repo = selection_repo();
+    let all = repo.run(&["check", "--format", "json"]);
+    assert_eq!(
+        rules_of(&all),
+        [
+            "number-gap docs/adr/0003-db.md",
+            "own-scheduler docs/adr/0001-jobs.md"
+        ],
+        "per-file-ignores hides legacy/'s hygiene: {}",
+        all.stdout
+    );
+    let claims = repo.run(&["check", "--format", "json", "--select", "claims"]);
+    assert_eq!(rules_of(&claims), ["own-scheduler docs/adr/0001-jobs.md"]);
+    assert_eq!(claims.code, 1);
+    let hygiene = repo.run(&["check", "--format", "json", "--ignore", "own-scheduler"]);
+    assert_eq!(rules_of(&hygiene), ["number-gap docs/adr/0003-db.md"]);
+    assert_eq!(hygiene.code, 0, "a warning does not fail the run");
+    let both = repo.run(&[
+        "check",
+        "--format",
+        "json",
+        "--select=claims",
+        "--extend-select=number-gap",
+    ]);
+    assert_eq!(rules_of(&both).len(), 2, "{}", both.stdout);
+}
+
+#[test]
+fn an_unknown_selector_is_a_usage_error_with_a_suggestion() {
+    let repo = selection_repo();
+    let run = repo.run(&["check", "--ignore", "nuber-gap", "--color", "never"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr
+            .contains("unknown rule or group `nuber-gap` given to --ignore"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `number-gap`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_unknown_rule_in_per_file_ignores_points_at_it() {
+    let repo = Repo::new()
+        .file(
+            "adrlint.toml",
+            "[team]\ncategory = \"framework-user\"\n\n[rules.per-file-ignores]\n\"docs/adr/*\" = [\"own-sheduler\"]\n",
+        )
+        .file("docs/adr/0001-x.md", "# 1. X\n\nWe will use Postgres.\n");
+    let run = repo.run(&["check", "--color", "never"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("unknown rule or group `own-sheduler` in per-file-ignores"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("┌─ adrlint.toml:5:17"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `own-scheduler`?"),
+        "{}",
+        run.stderr
+    );
+}

@@ -20,10 +20,11 @@ use crate::discover::{Target, discover};
 use crate::evidence::Team;
 use crate::hygiene::{Date, HygieneConfig};
 use crate::lint::{Analysed, DEFAULT_MAX_FILE_SIZE, Plan, analyse_bytes, analyse_file, log_pass};
+use crate::manifest::Level;
 use crate::manifest::{self, Discovery, Manifest};
 use crate::report::{self, Outcome};
-use crate::rules::Rule;
-use crate::rules::RuleSetLoader;
+use crate::rules::select::{self, PerFileIgnores};
+use crate::rules::{Rule, RuleSetLoader, Selection};
 use crate::source::SourceMap;
 use crate::suggest::{did_you_mean, one_of};
 
@@ -265,6 +266,7 @@ pub fn run(args: &CheckArgs) -> u8 {
             today: Some(today),
             ..HygieneConfig::default()
         },
+        per_file_ignores: PerFileIgnores::default(),
     };
     let mut plans: Vec<Plan> = vec![default_plan(false), default_plan(true)];
     let mut plan_of_manifest: HashMap<usize, usize> = HashMap::new();
@@ -298,6 +300,17 @@ pub fn run(args: &CheckArgs) -> u8 {
             .unwrap_or_else(|| default_plan(true));
             plans.push(plan);
             entry.insert(plans.len() - 1);
+        }
+    }
+    let selection = Selection {
+        select: args.select.clone(),
+        extend: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+    };
+    if !selection.is_empty() {
+        problems.extend(unknown_selectors(&selection, &plans));
+        for plan in &mut plans {
+            apply_selection(plan, &selection);
         }
     }
     let job_plans: Vec<usize> = jobs
@@ -392,7 +405,10 @@ pub fn run(args: &CheckArgs) -> u8 {
     analysed
         .par_iter_mut()
         .zip(jobs.par_iter().zip(job_plans.par_iter()))
-        .for_each(|(file, ((job, _), &plan))| file.settle(job.read_from(), &plans[plan]));
+        .for_each(|(file, ((job, _), &plan))| {
+            file.settle(job.read_from(), &plans[plan]);
+            file.ignore_per_file(&job.path, &plans[plan]);
+        });
     // In order and in place: the reports take over the records' memory rather than sit beside
     // them.
     let mut reports: Vec<FileReport> = analysed
@@ -585,6 +601,36 @@ fn plan_for(
             levels.insert(entry.rule.clone(), entry.level);
         }
     }
+    let mut ignores = Vec::new();
+    for entry in &manifest.per_file_ignores {
+        let mut selectors = Vec::new();
+        for (selector, span) in &entry.rules {
+            if rules
+                .rules
+                .iter()
+                .any(|rule| select::selects(selector, rule))
+            {
+                selectors.push(selector.clone());
+                continue;
+            }
+            valid = false;
+            let names = select::names(&rules);
+            let mut problem = Problem::error(
+                "invalid-config",
+                format!("unknown rule or group `{selector}` in per-file-ignores"),
+            )
+            .at(
+                manifest.file,
+                span.clone(),
+                "no rule or group has this name",
+            );
+            if let Some(suggestion) = did_you_mean(selector, names.iter().copied()) {
+                problem = problem.help(format!("did you mean `{suggestion}`?"));
+            }
+            problems.push(problem.note("`adrlint rules` lists every rule id and pack"));
+        }
+        ignores.push((entry.glob.clone(), selectors));
+    }
     if !valid {
         return None;
     }
@@ -610,5 +656,55 @@ fn plan_for(
             today: Some(today),
             ..manifest.hygiene.clone()
         },
+        per_file_ignores: PerFileIgnores::new(manifest.dir.clone(), ignores),
     })
+}
+
+/// A problem for each selector of the command line that names no rule and no group in any
+/// plan of the run (user packs add rules and groups).
+fn unknown_selectors(selection: &Selection, plans: &[Plan]) -> Vec<Problem> {
+    let names: std::collections::BTreeSet<&str> = plans
+        .iter()
+        .flat_map(|plan| select::names(&plan.rules))
+        .collect();
+    let flag = |selector: &str| {
+        if selection.ignore.iter().any(|s| s == selector) {
+            "--ignore"
+        } else if selection.extend.iter().any(|s| s == selector) {
+            "--extend-select"
+        } else {
+            "--select"
+        }
+    };
+    let mut problems = Vec::new();
+    for selector in selection.selectors() {
+        if names.contains(selector) {
+            continue;
+        }
+        let mut problem = Problem::error(
+            "invalid-argument",
+            format!(
+                "unknown rule or group `{selector}` given to {}",
+                flag(selector)
+            ),
+        );
+        if let Some(suggestion) = did_you_mean(selector, names.iter().copied()) {
+            problem = problem.help(format!("did you mean `{suggestion}`?"));
+        }
+        problems.push(problem.note(
+            "groups are `all`, `claims`, `rationale` and each pack's name; `adrlint rules` lists the ids",
+        ));
+    }
+    problems
+}
+
+/// Folds the command line's selection into a plan's levels.
+fn apply_selection(plan: &mut Plan, selection: &Selection) {
+    let levels: Vec<(String, Level)> = plan
+        .rules
+        .rules
+        .iter()
+        .map(|rule| (rule.id.to_string(), selection.level(rule, plan.level(rule))))
+        .collect();
+    plan.levels.extend(levels);
 }

@@ -75,6 +75,8 @@ struct RawRules {
     include: Vec<Spanned<String>>,
     #[serde(default)]
     severity: std::collections::BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default, rename = "per-file-ignores")]
+    per_file_ignores: std::collections::BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
 }
 
 /// A rule's level as the manifest sets it.
@@ -89,6 +91,14 @@ pub struct SeverityOverride {
     pub rule: String,
     pub rule_span: Range<usize>,
     pub level: Level,
+}
+
+/// One entry of `[rules] per-file-ignores`: a glob relative to the manifest's folder, and the
+/// rule ids or groups it leaves out (checked against the rules once they are loaded).
+#[derive(Debug, Clone)]
+pub struct PerFileIgnore {
+    pub glob: globset::GlobMatcher,
+    pub rules: Vec<(String, Range<usize>)>,
 }
 
 #[derive(Debug, Clone)]
@@ -110,6 +120,7 @@ pub struct Manifest {
     pub max_file_size: Option<u64>,
     pub includes: Vec<RuleInclude>,
     pub severity: Vec<SeverityOverride>,
+    pub per_file_ignores: Vec<PerFileIgnore>,
     /// The `[adr]` settings of the hygiene rules (`today` is the run's to set).
     pub hygiene: HygieneConfig,
 }
@@ -226,7 +237,26 @@ fn parse(path: &Path, display: &str, text: &str, file: FileId) -> Result<Manifes
 
     let mut includes = Vec::new();
     let mut severity = Vec::new();
+    let mut per_file_ignores = Vec::new();
     if let Some(rules) = raw.rules {
+        for (pattern, ids) in rules.per_file_ignores {
+            match Glob::new(pattern.get_ref()) {
+                Ok(glob) => per_file_ignores.push(PerFileIgnore {
+                    glob: glob.compile_matcher(),
+                    rules: ids
+                        .into_iter()
+                        .map(|id| (id.get_ref().clone(), id.span()))
+                        .collect(),
+                }),
+                Err(error) => problems.push(
+                    Problem::error(
+                        "invalid-config",
+                        format!("invalid per-file-ignores pattern: {error}"),
+                    )
+                    .at(file, pattern.span(), "invalid glob"),
+                ),
+            }
+        }
         for include in rules.include {
             includes.push(RuleInclude {
                 path: dir.join(include.get_ref()),
@@ -273,6 +303,7 @@ fn parse(path: &Path, display: &str, text: &str, file: FileId) -> Result<Manifes
         max_file_size,
         includes,
         severity,
+        per_file_ignores,
         hygiene,
     })
 }

@@ -6,6 +6,7 @@
 mod builtin;
 mod load;
 pub mod phrase;
+pub mod select;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -21,6 +22,7 @@ use crate::source::FileId;
 
 pub use builtin::BUILTIN_PACKS;
 pub use load::{COMBINED_SIZE_LIMIT, RuleSetLoader, compile_pattern, compile_sized};
+pub use select::Selection;
 
 /// Which grammar of the engine a claim rule that names its thing extends (`extends = …`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
