@@ -175,6 +175,7 @@ fn plan_with(rules: Arc<RuleSet>, category: Category) -> Plan {
             }),
             ..HygieneConfig::default()
         },
+        per_file_ignores: Default::default(),
     }
 }
 

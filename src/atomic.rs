@@ -32,7 +32,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("report.sarif");
         std::fs::write(&path, "old").unwrap();
-        replace(&path, &mut |out: &mut dyn Write| out.write_all(b"new")).unwrap();
+        replace(&path, |out: &mut dyn Write| out.write_all(b"new")).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
@@ -42,9 +42,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("report.json");
         std::fs::write(&path, "old").unwrap();
-        let failed = replace(&path, &mut |_: &mut dyn Write| {
-            Err(io::Error::other("boom"))
-        });
+        let failed = replace(&path, |_: &mut dyn Write| Err(io::Error::other("boom")));
         assert!(failed.is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);

@@ -57,6 +57,7 @@ fn every_real_adr_is_parsed_and_classified() {
         max_file_size: DEFAULT_MAX_FILE_SIZE,
         broken: false,
         hygiene: HygieneConfig::default(),
+        per_file_ignores: Default::default(),
     };
 
     let mut formats: BTreeMap<&str, usize> = BTreeMap::new();

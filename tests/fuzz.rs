@@ -343,6 +343,7 @@ impl Engine {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             broken: false,
             hygiene: adrlint::hygiene::HygieneConfig::default(),
+            per_file_ignores: Default::default(),
         };
         Engine {
             plans: vec![

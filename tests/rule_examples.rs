@@ -96,6 +96,7 @@ fn plan(set: &Arc<RuleSet>, rule: &Rule) -> Plan {
             today: Some(TODAY),
             ..HygieneConfig::default()
         },
+        per_file_ignores: Default::default(),
     }
 }
 
