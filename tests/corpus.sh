@@ -5,11 +5,13 @@ set -euo pipefail
 corpus=${1:?usage: tests/corpus.sh DIR}
 bin=target/release/adrlint
 cargo build --locked --release -q
-expected=$(find "$corpus" -type f \( -name '*.md' -o -name '*.markdown' \) | wc -l)
+# Every file named: a folder would give only its ADR folders, and this run must read them all.
+mapfile -d '' files < <(find "$corpus" -type f \( -name '*.md' -o -name '*.markdown' \) -print0 | sort -z)
+expected=${#files[@]}
 for category in framework-user data-product-user; do
   out=$(mktemp)
   set +e
-  "$bin" check "$corpus" --category "$category" --format json >"$out" 2>/dev/null
+  "$bin" check "${files[@]}" --category "$category" --format json >"$out" 2>/dev/null
   status=$?
   set -e
   if [ "$status" -gt 1 ]; then

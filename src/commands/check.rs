@@ -16,7 +16,7 @@ use crate::baseline;
 use crate::category::Category;
 use crate::cli::{CheckArgs, FailOn, Format};
 use crate::diag::{CategorySource, FileReport, Problem, Severity};
-use crate::discover::{Target, discover};
+use crate::discover::{Target, discover_with};
 use crate::evidence::Team;
 use crate::hygiene::{Date, HygieneConfig};
 use crate::lint::{Analysed, DEFAULT_MAX_FILE_SIZE, Plan, analyse_bytes, analyse_file, log_pass};
@@ -223,7 +223,22 @@ pub fn run(args: &CheckArgs) -> u8 {
                     }
                 })
                 .collect();
-            let (targets, walked) = discover(&paths, !args.no_ignore);
+            // A folder is an ADR folder when the `[adr] paths` of the manifest governing it
+            // (`--config` for all) name it.
+            let mut listed = |dir: &Path| {
+                let index = match forced {
+                    Some(index) => Some(index),
+                    None => manifests
+                        .nearest(
+                            &dir.join(manifest::FILE_NAMES[0]),
+                            &mut sources,
+                            &mut problems,
+                        )
+                        .flatten(),
+                };
+                index.is_some_and(|i| manifests.loaded[i].lists_adr_folder(dir))
+            };
+            let (targets, walked) = discover_with(&paths, !args.no_ignore, &mut listed);
             input_problems = walked;
             targets
         }

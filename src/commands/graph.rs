@@ -12,7 +12,7 @@ use super::{EXIT_ERROR, EXIT_OK, has_errors, print_problems, print_stdout, resol
 use crate::adr::StatusKind;
 use crate::cli::{ColorChoice, GraphArgs, GraphFormat};
 use crate::diag::Problem;
-use crate::discover::discover;
+use crate::discover::discover_with;
 use crate::hygiene::log::{Described, Entry, Log, describe_from_disk};
 use crate::hygiene::{FileRole, Relation};
 use crate::manifest::{self, Discovery, Manifest};
@@ -96,7 +96,12 @@ pub fn run(args: &GraphArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
-    let (targets, walk_problems) = discover(&paths, !args.no_ignore);
+    let mut listed = |dir: &std::path::Path| {
+        loaded
+            .as_ref()
+            .is_some_and(|manifest| manifest.lists_adr_folder(dir))
+    };
+    let (targets, walk_problems) = discover_with(&paths, !args.no_ignore, &mut listed);
     problems.extend(walk_problems);
 
     // Each file's nearest manifest decides whether it is excluded (`--config` for all).

@@ -67,8 +67,9 @@ pub fn has_errors(problems: &[Problem]) -> bool {
 }
 
 /// The paths to walk: those `given` on the command line, else the manifest's `[adr] paths`,
-/// else whichever default ADR folders exist. None at all is a `missing-path` error, since a
-/// run that checks nothing would pass silently.
+/// else whichever default ADR folders exist, else the working folder, to be searched for ADR
+/// folders (a monorepo's `services/billing/docs/adr`). None at all is a `missing-path` error,
+/// since a run that checks nothing would pass silently.
 pub(crate) fn resolve_paths(
     given: &[PathBuf],
     manifest: Option<&Manifest>,
@@ -92,9 +93,14 @@ fn default_paths(manifest: Option<&Manifest>) -> Vec<PathBuf> {
     {
         return manifest.adr_paths.clone();
     }
-    DEFAULT_FOLDERS
+    let found: Vec<PathBuf> = DEFAULT_FOLDERS
         .iter()
         .map(PathBuf::from)
         .filter(|p| p.is_dir())
-        .collect()
+        .collect();
+    if found.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        found
+    }
 }

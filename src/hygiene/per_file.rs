@@ -508,6 +508,12 @@ fn meaning(kind: StatusKind) -> Option<&'static str> {
     }
 }
 
+/// The status `unknown-status` judges: a badge that opens the Status section, else the one the
+/// parser read (`adrlint init` collects a log's vocabulary the same way).
+pub fn effective_status(text: &str, adr: &Adr) -> Option<Status> {
+    badge_status(text, adr).or_else(|| adr.status.clone())
+}
+
 /// A status written as a badge image (`![Accepted](https://img.shields.io/…)`), which is not
 /// prose: the alt text of an image that opens the Status section.
 fn badge_status(text: &str, adr: &Adr) -> Option<Status> {

@@ -20,9 +20,9 @@ use crate::source::{FileId, SourceFile, SourceMap};
 use crate::suggest::{did_you_mean, one_of};
 use crate::toml_diag::toml_problem;
 
-pub use template::init_template;
+pub use template::{Layout, init_template};
 
-pub const FILE_NAMES: [&str; 2] = ["adrlint.toml", ".adrlint.toml"];
+pub const FILE_NAMES: [&str; 2] = crate::discover::MANIFEST_NAMES;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -126,6 +126,18 @@ pub struct Manifest {
 }
 
 impl Manifest {
+    /// Whether `[adr] paths` names `dir` as an ADR folder. The manifest's own folder is not one
+    /// by being listed (`paths = ["."]`): a repository root also holds its README, changelog
+    /// and guides, so only its numbered ADRs count (see `discover`).
+    pub fn lists_adr_folder(&self, dir: &Path) -> bool {
+        let dir = crate::hygiene::normalise(dir);
+        dir != crate::hygiene::normalise(&self.dir)
+            && self
+                .adr_paths
+                .iter()
+                .any(|path| crate::hygiene::normalise(path) == dir)
+    }
+
     pub fn is_excluded(&self, path: &Path) -> bool {
         match path.strip_prefix(&self.dir) {
             Ok(relative) => self.exclude.is_match(relative),
@@ -503,7 +515,7 @@ mod tests {
 
     #[test]
     fn init_template_loads_and_its_commented_settings_too() {
-        let text = init_template(Category::FrameworkUser);
+        let text = init_template(Category::FrameworkUser, &Layout::default());
         let loaded = parse(Path::new("/repo/adrlint.toml"), "adrlint.toml", &text, 0);
         assert!(loaded.is_ok(), "{loaded:?}");
         let uncommented = text
@@ -520,6 +532,33 @@ mod tests {
             0,
         );
         assert!(loaded.is_ok(), "{loaded:?}");
+    }
+
+    #[test]
+    fn init_template_with_what_init_found_loads() {
+        let layout = Layout {
+            paths: vec![".".into(), "docs/a \"quoted\" dir".into()],
+            found: vec!["4 ADRs at the repository root".into()],
+            statuses: vec!["accepted".into(), "in progress".into()],
+            file_name: Some("nnnn-kebab"),
+            number_gap_off: Some("numbered by pull request".into()),
+        };
+        let text = init_template(Category::FrameworkUser, &layout);
+        let loaded = parse(Path::new("/repo/adrlint.toml"), "adrlint.toml", &text, 0);
+        let Ok(manifest) = loaded else {
+            panic!("{loaded:?}\n{text}");
+        };
+        assert_eq!(manifest.adr_paths.len(), 2);
+        assert!(
+            manifest
+                .hygiene
+                .statuses
+                .contains(&"in progress".to_string())
+        );
+        assert!(manifest.hygiene.statuses.contains(&"rejected".to_string()));
+        assert_eq!(manifest.hygiene.file_name, FileNameConvention::NnnnKebab);
+        assert_eq!(manifest.severity[0].rule, "number-gap");
+        assert_eq!(manifest.severity[0].level, Level::Off);
     }
 
     #[test]
