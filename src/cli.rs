@@ -22,7 +22,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Lint ADR files and folders
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule: id, severity, requires, pack file
     Rules(RulesArgs),
     /// Print a rule's long explanation
@@ -63,6 +63,11 @@ pub struct CheckArgs {
     /// Never run these rules (ids or groups); wins over --select and --extend-select
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
     pub ignore: Vec<String>,
+    /// Report only findings on lines added or changed since git's merge base of REF and HEAD
+    /// (uncommitted and untracked files count), and findings about the whole log only for
+    /// changed files
+    #[arg(long, value_name = "REF")]
+    pub diff_base: Option<String>,
     /// Lowest severity that makes the run fail (exit 1)
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
     pub fail_on: FailOn,

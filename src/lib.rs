@@ -12,6 +12,7 @@ pub mod adr;
 pub mod atomic;
 pub mod baseline;
 pub mod category;
+pub mod changes;
 pub mod cli;
 pub mod commands;
 pub mod diag;

@@ -122,6 +122,27 @@ pub fn run(args: &CheckArgs) -> u8 {
         Some(Ok(category)) => Some(category),
         None => None,
     };
+    // Resolved first: a ref that does not exist fails the run before anything is read.
+    let changes = match &args.diff_base {
+        Some(base) => {
+            let changed = std::env::current_dir()
+                .map_err(|error| {
+                    Problem::error(
+                        "io-error",
+                        format!("cannot read the working folder: {error}"),
+                    )
+                })
+                .and_then(|cwd| crate::changes::since(base, &cwd));
+            match changed {
+                Ok(changes) => Some(changes),
+                Err(problem) => {
+                    print_problems(&[problem], &sources, color);
+                    return EXIT_ERROR;
+                }
+            }
+        }
+        None => None,
+    };
     let mut loader = match RuleSetLoader::new(&mut sources) {
         Ok(loader) => loader,
         Err(found) => {
@@ -489,6 +510,14 @@ pub fn run(args: &CheckArgs) -> u8 {
     {
         reports.push(stale);
         reports.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+
+    if let Some(changes) = &changes
+        && let Ok(cwd) = std::env::current_dir()
+    {
+        changes.retain(&mut reports, &cwd, |rule| {
+            crate::hygiene::log::LOG_RULES.contains(&rule)
+        });
     }
 
     let mut rules: Vec<Rule> = Vec::new();

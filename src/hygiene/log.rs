@@ -16,6 +16,18 @@ use crate::adr::StatusKind;
 use crate::diag::Finding;
 use crate::lint::Plan;
 
+/// The rules of this pass: what they find is about the whole log, so `--diff-base` reports
+/// them on every changed file rather than only on changed lines.
+pub const LOG_RULES: [&str; 7] = [
+    "missing-date",
+    "duplicate-number",
+    "number-gap",
+    "file-name-convention",
+    "broken-adr-link",
+    "one-sided-relation",
+    "link-to-superseded",
+];
+
 /// Files read only to complete a log are skipped above this size, like linted files.
 const MAX_SIBLING_SIZE: u64 = crate::lint::DEFAULT_MAX_FILE_SIZE;
 
