@@ -112,8 +112,18 @@ pub struct RulesArgs {
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
-    pub format: ListFormat,
+    #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// A table
+    Human,
+    /// A JSON array of rules
+    Json,
+    /// A page with a section per rule (docs/rules.md is this, for the built-in rules)
+    Markdown,
 }
 
 #[derive(Debug, clap::Args)]

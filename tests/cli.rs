@@ -496,3 +496,70 @@ fn an_unknown_rule_in_per_file_ignores_points_at_it() {
         run.stderr
     );
 }
+
+/// SARIF's `helpUri` links each built-in rule's section of docs/rules.md, which is generated.
+#[test]
+fn the_rules_page_is_in_step_with_the_rules() {
+    let run = Repo::new().run(&["rules", "--format", "markdown"]);
+    assert_eq!(run.code, 0);
+    let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md"))
+        .unwrap_or_default();
+    assert!(
+        page == run.stdout,
+        "docs/rules.md is stale: run `cargo run -q -- rules --format markdown > docs/rules.md`"
+    );
+    for id in ["own-scheduler", "number-gap", "unreadable-file"] {
+        assert!(page.contains(&format!("\n### {id}\n")), "{id}");
+    }
+}
+
+#[test]
+fn junit_fails_only_at_fail_on_and_sarif_tells_how_the_run_went() {
+    let demo = fixture("demo");
+    let junit = run_in(&demo, &["check", "--format", "junit"]);
+    assert!(junit.stdout.contains(r#"failures="1""#), "{}", junit.stdout);
+    assert!(
+        junit
+            .stdout
+            .contains("<system-out>warning[overkill-rationale]"),
+        "{}",
+        junit.stdout
+    );
+    let warning = run_in(
+        &demo,
+        &["check", "--format", "junit", "--fail-on", "warning"],
+    );
+    assert!(
+        warning.stdout.contains(r#"failures="2""#),
+        "{}",
+        warning.stdout
+    );
+
+    let sarif = run_in(
+        &demo,
+        &["check", "--format", "sarif", "docs", "no-such-folder"],
+    );
+    assert_eq!(sarif.code, 2);
+    let log: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notification = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(notification["descriptor"]["id"], "missing-path");
+    assert_eq!(notification["level"], "error");
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let scheduler = rules.iter().find(|r| r["id"] == "own-scheduler").unwrap();
+    assert_eq!(
+        scheduler["helpUri"],
+        "https://github.com/adrlint/adrlint/blob/main/docs/rules.md#own-scheduler"
+    );
+    let result = &log["runs"][0]["results"][0];
+    assert!(
+        result["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("(the team is declared framework-user [here](1))"),
+        "{result}"
+    );
+}

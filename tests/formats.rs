@@ -108,8 +108,12 @@ fn junit() {
     );
     assert_eq!(
         text.matches("<failure ").count(),
-        4,
-        "one failure per finding"
+        text.matches("error[").count(),
+        "one failure per finding at or above --fail-on (error)"
+    );
+    assert!(
+        text.contains("<system-out>"),
+        "findings below --fail-on are output"
     );
     insta::assert_snapshot!("formats_junit", text);
 }

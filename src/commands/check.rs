@@ -22,7 +22,7 @@ use crate::hygiene::{Date, HygieneConfig};
 use crate::lint::{Analysed, DEFAULT_MAX_FILE_SIZE, Plan, analyse_bytes, analyse_file, log_pass};
 use crate::manifest::Level;
 use crate::manifest::{self, Discovery, Manifest};
-use crate::report::{self, Outcome};
+use crate::report::{self, Notification, Outcome};
 use crate::rules::select::{self, PerFileIgnores};
 use crate::rules::{Rule, RuleSetLoader, Selection};
 use crate::source::SourceMap;
@@ -534,6 +534,8 @@ pub fn run(args: &CheckArgs) -> u8 {
         files_checked,
         reports,
         rules,
+        fail_on: fail_threshold(args.fail_on),
+        notifications: problems.iter().map(Notification::of).collect(),
     };
 
     let render = |out: &mut dyn Write, sources: &mut SourceMap, color: bool| {

@@ -190,6 +190,8 @@ mod tests {
             reports,
             files_checked: 1,
             rules: Vec::new(),
+            fail_on: Severity::Error,
+            notifications: Vec::new(),
         };
         let mut out = Vec::new();
         let written = write_findings(&outcome, &mut SourceMap::default(), false, &mut out);

@@ -1,5 +1,6 @@
-//! `--format junit`: one test suite, one test case per linted file, one failure per finding.
-//! XML is written (and escaped) by quick-xml.
+//! `--format junit`: one test suite, one test case per linted file, one failure per finding at
+//! or above `--fail-on`; findings below it are the test case's `system-out`, so a run that
+//! exits 0 shows no failures. XML is written (and escaped) by quick-xml.
 
 use std::io::{self, Write};
 
@@ -10,7 +11,12 @@ use super::Outcome;
 
 pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = Writer::new_with_indent(&mut *out, b' ', 2);
-    let failures: usize = outcome.reports.iter().map(|r| r.findings.len()).sum();
+    let failures: usize = outcome
+        .reports
+        .iter()
+        .flat_map(|r| &r.findings)
+        .filter(|f| f.severity >= outcome.fail_on)
+        .count();
     let tests = outcome.reports.len().to_string();
     let failures = failures.to_string();
     write_suites(&mut writer, outcome, &tests, &failures)?;
@@ -44,10 +50,15 @@ fn write_suites<W: Write>(
             continue;
         }
         writer.write_event(Event::Start(case))?;
+        let mut below = String::new();
         for finding in &report.findings {
             let (line, column) = finding.start();
             let message = format!("{}:{line}:{column}: {}", report.path, finding.message);
             let kind = format!("{}[{}]", finding.severity, finding.rule);
+            if finding.severity < outcome.fail_on {
+                below.push_str(&format!("{kind} {message}\n"));
+                continue;
+            }
             writer.write_event(Event::Start(
                 BytesStart::new("failure")
                     .with_attributes([("message", message.as_str()), ("type", kind.as_str())]),
@@ -61,6 +72,11 @@ fn write_suites<W: Write>(
             }
             writer.write_event(Event::Text(BytesText::new(&body)))?;
             writer.write_event(Event::End(BytesEnd::new("failure")))?;
+        }
+        if !below.is_empty() {
+            writer.write_event(Event::Start(BytesStart::new("system-out")))?;
+            writer.write_event(Event::Text(BytesText::new(below.trim_end())))?;
+            writer.write_event(Event::End(BytesEnd::new("system-out")))?;
         }
         writer.write_event(Event::End(BytesEnd::new("testcase")))?;
     }

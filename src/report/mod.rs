@@ -23,6 +23,30 @@ pub struct Outcome {
     pub files_checked: usize,
     /// Every rule in force in the run (for formats that describe rules), sorted by id.
     pub rules: Vec<crate::rules::Rule>,
+    /// The lowest severity that fails the run (`--fail-on`): JUnit counts only these as
+    /// failures.
+    pub fail_on: Severity,
+    /// Problems of the run itself (a missing path, an unreadable project manifest), printed
+    /// to standard error; SARIF carries them as tool execution notifications.
+    pub notifications: Vec<Notification>,
+}
+
+/// A run-level problem, as machine-readable formats carry it.
+#[derive(Debug, Clone)]
+pub struct Notification {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl Notification {
+    pub fn of(problem: &crate::diag::Problem) -> Notification {
+        Notification {
+            severity: problem.severity,
+            code: problem.code,
+            message: problem.message.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

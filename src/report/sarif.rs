@@ -24,9 +24,31 @@ struct Log<'a, R> {
 #[serde(rename_all = "camelCase")]
 struct Run<'a, R> {
     tool: Tool<'a>,
+    invocations: [Invocation; 1],
     column_kind: &'static str,
     /// Written as they are made (see [`Streamed`]).
     results: R,
+}
+
+/// Whether the run itself succeeded, and the problems it met (a missing path, an unreadable
+/// project manifest) that are no finding of any file.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: Text,
+    descriptor: NotificationDescriptor,
+}
+
+#[derive(Serialize)]
+struct NotificationDescriptor {
+    id: &'static str,
 }
 
 #[derive(Serialize)]
@@ -50,6 +72,8 @@ struct Descriptor<'a> {
     name: String,
     short_description: Text,
     full_description: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     help: Help,
     default_configuration: Configuration,
     properties: Properties<'a>,
@@ -188,6 +212,7 @@ pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io:
             full_description: Text {
                 text: rule.explain.trim().to_string(),
             },
+            help_uri: rule.help_uri(),
             help: Help {
                 text: rule
                     .help
@@ -224,6 +249,23 @@ pub fn write(outcome: &Outcome, sources: &SourceMap, out: &mut dyn Write) -> io:
                     rules,
                 },
             },
+            invocations: [Invocation {
+                execution_successful: !outcome
+                    .notifications
+                    .iter()
+                    .any(|n| n.severity == Severity::Error),
+                tool_execution_notifications: outcome
+                    .notifications
+                    .iter()
+                    .map(|n| Notification {
+                        level: level(n.severity),
+                        message: Text {
+                            text: n.message.clone(),
+                        },
+                        descriptor: NotificationDescriptor { id: n.code },
+                    })
+                    .collect(),
+            }],
             column_kind: "unicodeCodePoints",
             results: Streamed(|| results(outcome, sources, &index)),
         }],
@@ -263,6 +305,10 @@ fn results<'a>(
             });
         }
         let mut text = finding.message.to_string();
+        // An embedded link to the related location (SARIF 3.11.6): viewers link the manifest.
+        if let Some(category) = finding.category.filter(|_| !related.is_empty()) {
+            text.push_str(&format!(" (the team is declared {category} [here](1))"));
+        }
         if let Some(help) = &finding.help {
             text.push_str(&format!("\nhelp: {help}"));
         }

@@ -294,6 +294,29 @@ impl KeywordIndex {
     }
 }
 
+/// The generated rules page (`adrlint rules --format markdown`), with a section per built-in
+/// rule.
+pub const RULES_PAGE: &str = "docs/rules.md";
+
+impl Rule {
+    /// Whether the rule comes from a pack compiled into adrlint.
+    pub fn is_builtin(&self) -> bool {
+        BUILTIN_PACKS.iter().any(|(name, _)| *name == self.pack)
+    }
+
+    /// The rule's section of the rules page in adrlint's repository; `None` for a rule of the
+    /// team's own packs, which that page does not hold.
+    pub fn help_uri(&self) -> Option<String> {
+        self.is_builtin().then(|| {
+            format!(
+                "{}/blob/main/{RULES_PAGE}#{}",
+                env!("CARGO_PKG_REPOSITORY"),
+                self.id
+            )
+        })
+    }
+}
+
 impl RuleSet {
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.by_id.get(id).map(|&i| &self.rules[i])
