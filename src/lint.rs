@@ -175,6 +175,25 @@ pub fn read_again(released: &Text, path: &Path) -> Option<Arc<str>> {
 /// each file's facts to [`crate::hygiene::log`] and adds its findings to the files they are
 /// about. `plan_of[i]` is the index in `plans` of the plan that judges `analysed[i]`.
 pub fn log_pass(analysed: &mut [Analysed], plan_of: &[usize], plans: &[Plan]) {
+    for (file, &plan) in analysed.iter_mut().zip(plan_of) {
+        let Some(plan) = plans.get(plan) else {
+            continue;
+        };
+        let builds = file.findings.iter().any(engine::log::builds);
+        let designs = file
+            .findings
+            .iter()
+            .any(|finding| engine::log::designs(finding, &plan.rules));
+        if let Some(facts) = &mut file.facts {
+            facts.builds = builds;
+            facts.designs = designs;
+        }
+    }
+    for (index, finding) in design_logs(analysed, plan_of, plans) {
+        if let Some(file) = analysed.get_mut(index) {
+            file.findings.push(finding);
+        }
+    }
     let entries = analysed
         .iter_mut()
         .zip(plan_of)
@@ -192,6 +211,45 @@ pub fn log_pass(analysed: &mut [Analysed], plan_of: &[usize], plans: &[Plan]) {
             file.findings.push(finding);
         }
     }
+}
+
+/// The claims of log rules ([`engine::log`]) over the records of the run.
+fn design_logs(analysed: &[Analysed], plan_of: &[usize], plans: &[Plan]) -> Vec<(usize, Finding)> {
+    let levels: Vec<_> = plans
+        .iter()
+        .map(|plan| move |rule: &Rule| plan.level(rule))
+        .collect();
+    let contexts: Vec<Context> = plans
+        .iter()
+        .zip(&levels)
+        .map(|(plan, level)| Context {
+            rules: &plan.rules,
+            category: plan.category,
+            category_source: plan.category_source.clone(),
+            level,
+        })
+        .collect();
+    let records: Vec<engine::log::Record> = analysed
+        .iter()
+        .zip(plan_of)
+        .enumerate()
+        .filter_map(|(report, (file, &plan))| {
+            let facts = file.facts.as_deref()?;
+            let context = contexts.get(plan)?;
+            (facts.role == crate::hygiene::FileRole::Adr).then(|| engine::log::Record {
+                folder: facts.folder(),
+                builds: facts.builds,
+                designs: facts.designs,
+                decision: facts
+                    .decision_start
+                    .as_ref()
+                    .map(|(span, text)| (span.clone(), &**text)),
+                report,
+                context,
+            })
+        })
+        .collect();
+    engine::log::judge(&records)
 }
 
 /// Reads, decodes, parses and evaluates one file. Input problems become findings of the

@@ -520,8 +520,9 @@ pub fn judge(check: Check, text: &str, mention: Range<usize>, chosen: bool) -> O
     match check {
         Check::Build => judge_build(bytes, &mention),
         Check::Adopt => judge_adopt(bytes, &mention, chosen),
-        // A design is judged over a whole record (see `design`), not at one mention.
-        Check::Design => None,
+        // A design is judged over a whole record (see `design`), a log over its folder (see
+        // `log`), not at one mention.
+        Check::Design | Check::Log => None,
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod design;
 mod grammar;
+pub mod log;
 mod polarity;
 pub mod trace;
 
@@ -91,8 +92,9 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         match rule.check {
-            // A design is judged over the whole record, once the claims are known.
-            Some(Check::Design) => {}
+            // A design is judged over the whole record, once the claims are known; a log over
+            // its folder, in the log pass.
+            Some(Check::Design | Check::Log) => {}
             Some(check) => prose.search_named(rule, rule_index, check, &mut hits),
             None => prose.search(rule, rule_index, &mut hits),
         }

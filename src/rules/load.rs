@@ -83,6 +83,11 @@ struct RawRule {
     /// How many distinct pieces make a design (default [`DEFAULT_MIN_PIECES`]).
     #[serde(rename = "min-pieces")]
     min_pieces: Option<Spanned<i64>>,
+    /// A log rule's threshold (`extends = "log"`).
+    #[serde(rename = "min-designs")]
+    min_designs: Option<Spanned<i64>>,
+    #[serde(rename = "min-share")]
+    min_share: Option<Spanned<f64>>,
     message: String,
     help: Option<String>,
     explain: Spanned<String>,
@@ -517,7 +522,10 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     ),
                 ),
                 Some(RuleKind::Claim)
-                    if raw.patterns.is_empty() && raw.names.is_empty() && raw.pieces.is_empty() =>
+                    if raw.patterns.is_empty()
+                        && raw.names.is_empty()
+                        && raw.pieces.is_empty()
+                        && raw.extends.as_ref().is_none_or(|e| e.get_ref() != "log") =>
                 {
                     problems.push(
                         Problem::error(
@@ -542,12 +550,14 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     match c {
                         "adopt" => Check::Adopt,
                         "design" => Check::Design,
+                        "log" => Check::Log,
                         _ => Check::Build,
                     }
                 })
             });
             let pieces = piece_list(raw, check, file, problems);
             let min_pieces = min_pieces(raw, check, pieces.len(), file, problems);
+            let (min_designs, min_share) = log_threshold(raw, check, file, problems);
             if let Some(extends) = &raw.extends {
                 if kind != Some(RuleKind::Claim) {
                     problems.push(
@@ -572,6 +582,17 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                             .help(
                                 "add `[[rule.pieces]]` tables, each with a `name` and its `names`",
                             ),
+                        );
+                    }
+                } else if check == Some(Check::Log) {
+                    if let Some(first) = raw.names.first().or(raw.patterns.first()) {
+                        problems.push(
+                            Problem::error(
+                                "invalid-rule",
+                                format!("log rule `{id}` names no thing of its own"),
+                            )
+                            .at(file, first.span(), "not read by a log rule")
+                            .help("a log rule counts the records of a folder that design rules find designing machinery; remove this"),
                         );
                     }
                 } else if raw.names.is_empty() {
@@ -680,6 +701,8 @@ fn validate(packs: &[&ParsedPack], problems: &mut Vec<Problem>) -> Option<RuleSe
                     passes: raw.passes.clone(),
                     pieces,
                     min_pieces,
+                    min_designs,
+                    min_share,
                     subsumes: raw.subsumes.iter().map(|s| s.get_ref().clone()).collect(),
                     compiled: Default::default(),
                 };
@@ -845,6 +868,58 @@ fn min_pieces(
             DEFAULT_MIN_PIECES
         }
     }
+}
+
+/// How many records of a folder a log rule needs to find designing distributed machinery
+/// when it does not say, and which share of the folder's records they must be.
+pub const DEFAULT_MIN_DESIGNS: usize = 4;
+pub const DEFAULT_MIN_SHARE: f64 = 0.05;
+
+/// A log rule's `min-designs` (at least 2) and `min-share` (above 0, at most 1).
+fn log_threshold(
+    raw: &RawRule,
+    check: Option<Check>,
+    file: FileId,
+    problems: &mut Vec<Problem>,
+) -> (usize, f64) {
+    let mut threshold = (DEFAULT_MIN_DESIGNS, DEFAULT_MIN_SHARE);
+    let misplaced = |span: std::ops::Range<usize>, key: &str| {
+        Problem::error("invalid-rule", format!("`{key}` only applies to log rules")).at(
+            file,
+            span,
+            "remove this, or add `extends = \"log\"`",
+        )
+    };
+    if let Some(min) = &raw.min_designs {
+        match usize::try_from(*min.get_ref()) {
+            _ if check != Some(Check::Log) => problems.push(misplaced(min.span(), "min-designs")),
+            Ok(n) if n >= 2 => threshold.0 = n,
+            _ => problems.push(
+                Problem::error("invalid-rule", "`min-designs` must be at least 2").at(
+                    file,
+                    min.span(),
+                    "out of range",
+                ),
+            ),
+        }
+    }
+    if let Some(share) = &raw.min_share {
+        let value = *share.get_ref();
+        if check != Some(Check::Log) {
+            problems.push(misplaced(share.span(), "min-share"));
+        } else if value > 0.0 && value <= 1.0 {
+            threshold.1 = value;
+        } else {
+            problems.push(
+                Problem::error("invalid-rule", "`min-share` must be above 0 and at most 1").at(
+                    file,
+                    share.span(),
+                    "out of range",
+                ),
+            );
+        }
+    }
+    threshold
 }
 
 fn phrase_list(list: &[Spanned<String>], file: FileId, problems: &mut Vec<Problem>) -> Vec<String> {
@@ -1018,5 +1093,44 @@ explain = "e"
             "{:?}",
             problems[0]
         );
+    }
+
+    #[test]
+    fn log_rules_take_thresholds_and_nothing_of_their_own() {
+        let log = |extra: &str| {
+            format!(
+                "[[rule]]\nid = \"log\"\nsummary = \"s\"\nrequires = \"framework-creator\"\n\
+                 severity = \"error\"\nextends = \"log\"\n{extra}message = \"m\"\nexplain = \"e\"\n"
+            )
+        };
+        let Ok(set) = load_text(&log("min-designs = 6\nmin-share = 0.2\n")) else {
+            panic!("a log rule with thresholds loads")
+        };
+        assert_eq!((set.rules[0].min_designs, set.rules[0].min_share), (6, 0.2));
+        let Ok(set) = load_text(&log("")) else {
+            panic!("a log rule without thresholds loads")
+        };
+        assert_eq!(
+            (set.rules[0].min_designs, set.rules[0].min_share),
+            (DEFAULT_MIN_DESIGNS, DEFAULT_MIN_SHARE)
+        );
+        for (extra, message) in [
+            ("min-designs = 1\n", "at least 2"),
+            ("min-share = 1.5\n", "at most 1"),
+            ("names = [\"scheduler\"]\n", "names no thing"),
+        ] {
+            let text = log(extra);
+            let Err(problems) = load_text(&text) else {
+                panic!("{extra} should fail")
+            };
+            assert!(problems[0].message.contains(message), "{:?}", problems[0]);
+            let span = problems[0].primary.clone().map(|l| l.span).unwrap_or_default();
+            assert!(extra.contains(&text[span]), "{extra}");
+        }
+        let text = GOOD.replace("message =", "min-designs = 3\nmessage =");
+        let Err(problems) = load_text(&text) else {
+            panic!("min-designs outside a log rule should fail")
+        };
+        assert!(problems[0].message.contains("only applies to log rules"));
     }
 }

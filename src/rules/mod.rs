@@ -35,16 +35,22 @@ pub enum Check {
     /// at least `min-pieces` of the rule's `pieces` (framework-creator claims without an "our
     /// own" sentence).
     Design,
+    /// A decision in the design log of a distributed system: a folder where at least
+    /// `min-designs` records, and `min-share` of them all, design distributed machinery (a
+    /// `design` rule finds them) is a framework team's log, whose every decision is
+    /// framework-creator work (judged in the log pass, over the folder's records).
+    Log,
 }
 
 impl Check {
-    pub const IDS: [&'static str; 3] = ["build", "adopt", "design"];
+    pub const IDS: [&'static str; 4] = ["build", "adopt", "design", "log"];
 
     pub fn id(self) -> &'static str {
         match self {
             Check::Build => "build",
             Check::Adopt => "adopt",
             Check::Design => "design",
+            Check::Log => "log",
         }
     }
 }
@@ -130,6 +136,10 @@ pub struct Rule {
     /// The kinds of machinery a design rule counts, and how many distinct ones make a design.
     pub pieces: Vec<Piece>,
     pub min_pieces: usize,
+    /// A log rule's threshold: records of the folder that design distributed machinery, at
+    /// least this many and this share of its records.
+    pub min_designs: usize,
+    pub min_share: f64,
     /// Rules whose claim in the same sentence this rule's claim stands for.
     pub subsumes: Vec<String>,
 
