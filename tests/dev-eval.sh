@@ -28,7 +28,7 @@ def value(key):
     if not m:
         sys.exit(f"the scorer's last line has no {key}: {line}")
     return float(m.group(1))
-floors = {"creator_recall": 0.50, "creator_files": 0.63, "user_files": 0.78}
+floors = {"creator_recall": 0.72, "user_recall": 0.72, "creator_files": 0.88, "user_files": 0.85}
 ceilings = {"trap_hits": 0.03, "nonds_hits": 0.05}
 failed = [f"{k} {ratio(k):.3f} < {v}" for k, v in floors.items() if ratio(k) < v]
 failed += [f"{k} {ratio(k):.3f} > {v}" for k, v in ceilings.items() if ratio(k) > v]
