@@ -273,6 +273,17 @@ impl Walker<'_> {
         } else {
             match (classify_heading(&title), parent) {
                 (SectionKind::Other, Some(parent)) => parent,
+                // "## Alternative approaches / #### Transaction priority design": a design
+                // under an alternative, the context or the consequences is theirs.
+                (
+                    SectionKind::Decision,
+                    Some(
+                        parent @ (SectionKind::Options
+                        | SectionKind::Context
+                        | SectionKind::Consequences
+                        | SectionKind::Notes),
+                    ),
+                ) => parent,
                 (kind, _) => kind,
             }
         };

@@ -267,3 +267,26 @@ fn links_are_recorded_with_spans_and_sections() {
         ]
     );
 }
+
+#[test]
+fn a_design_under_an_alternative_is_the_alternative() {
+    let adr = parse_str(
+        "0007-lanes.md",
+        "# 7. Lanes\n\n## Alternative approaches\n\n### Another chain\n\n#### Priority design\n\n\
+         Fees order the transactions.\n\n## Context\n\n### Current design\n\nOne queue.\n\n\
+         ## Decision\n\n### Detailed design\n\nEach lane has its own queue.\n",
+    );
+    assert_eq!(
+        sentences_of(&adr, SectionKind::Decision),
+        [
+            "Decision",
+            "Detailed design",
+            "Each lane has its own queue."
+        ]
+    );
+    assert!(sentences_of(&adr, SectionKind::Options).contains(&"Fees order the transactions."));
+    assert_eq!(
+        sentences_of(&adr, SectionKind::Context),
+        ["Context", "Current design", "One queue."]
+    );
+}

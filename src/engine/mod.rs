@@ -565,8 +565,12 @@ fn configures_a_product(
     PRODUCTS_RE.as_ref().is_some_and(names_one) || rule.products.as_ref().is_some_and(names_one)
 }
 
-/// "… so we will roll our own": a bare claim of making whose thing is in the sentence before
-/// (in the same section) or in the title. The first build rule whose names are there takes it.
+/// How many sentences back "… so we will roll our own" looks for its thing.
+const ANAPHORA_REACH: usize = 5;
+
+/// "… so we will roll our own": a bare claim of making whose thing is in one of the few
+/// sentences before (in the same section; the nearest first) or in the title. The first build
+/// rule whose names are there takes it.
 fn anaphora_hits(
     prose: &Prose<'_>,
     context: &Context<'_>,
@@ -599,12 +603,13 @@ fn anaphora_hits(
         {
             continue;
         }
-        let previous = index
-            .checked_sub(1)
-            .and_then(|p| prose.adr.sentences.get(p))
-            .filter(|p| p.section == sentence.section)
+        // The nearest sentences before it in its section, then the title.
+        let previous = prose.adr.sentences[index.saturating_sub(ANAPHORA_REACH)..index]
+            .iter()
+            .rev()
+            .take_while(|p| p.section == sentence.section)
             .map(|p| p.text.as_str());
-        let thing = [previous, title].into_iter().flatten().find_map(|text| {
+        let thing = previous.chain(title).find_map(|text| {
             build_rules.iter().copied().find(|&r| {
                 eligible(&rules[r], sentence)
                     && rules[r].compiled().names.as_ref().is_some_and(|names| {
