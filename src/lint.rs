@@ -361,7 +361,11 @@ pub fn analyse_bytes(path: &Path, bytes: Vec<u8>, plan: &Plan) -> Analysed {
         level: &level,
     };
     findings.extend(engine::evaluate(&parsed, &context));
-    let facts = crate::hygiene::per_file::check(path, &text, &parsed, plan, &mut findings);
+    let mut facts = crate::hygiene::per_file::check(path, &text, &parsed, plan, &mut findings);
+    if facts.role == crate::hygiene::FileRole::Adr && !parsed.is_inactive() {
+        facts.decision_start = engine::log::decision_start(&parsed)
+            .map(|sentence| (sentence.span(), sentence.text.as_str().into()));
+    }
     done(Arc::from(text), findings, facts, parsed.comments)
 }
 

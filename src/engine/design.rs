@@ -14,7 +14,7 @@ use regex::bytes::Regex;
 
 use super::grammar::Construction;
 use super::{PRODUCTS_RE, eligible, is_lookalike};
-use crate::adr::{Adr, Block, SectionKind, Sentence};
+use crate::adr::{Adr, Block, OptionRole, SectionKind, Sentence};
 use crate::rules::{Check, CompiledRule, Rule, compile_pattern};
 use crate::source::{ceil_char_boundary, floor_char_boundary};
 
@@ -329,26 +329,35 @@ pub(super) fn words_after(text: &str, at: usize, n: usize) -> usize {
     end
 }
 
-/// The sentence a design's finding goes on: the first sentence of the decision text, else a
-/// summary of what the record does, else the first piece's. Headings are no sentences of it.
+/// The sentence a design's finding goes on: where the decision starts, else the first piece's.
 fn anchor(adr: &Adr, first_piece: usize) -> usize {
-    // A sentence, not a heading nor a bare title line ("Embedding backfill (note, 2023-09-18)").
-    let readable = |sentence: &Sentence| {
-        let text = sentence.text.trim();
-        !sentence.quoted
-            && sentence.block != Block::Heading
-            && (text.ends_with(['.', ':', ';', '!']) || sentence.block == Block::ListItem)
-            && text.split_whitespace().count() >= 3
-    };
+    decision(adr).unwrap_or(first_piece)
+}
+
+/// A sentence, not a heading nor a bare title line ("Embedding backfill (note, 2023-09-18)").
+pub fn readable(sentence: &Sentence) -> bool {
+    let text = sentence.text.trim();
+    !sentence.quoted
+        && sentence.block != Block::Heading
+        && (text.ends_with(['.', ':', ';', '!']) || sentence.block == Block::ListItem)
+        && text.split_whitespace().count() >= 3
+}
+
+/// The index of the sentence where the record's decision starts: the first sentence of its
+/// decision text (a chosen option's included), else a summary of what the record does.
+pub fn decision(adr: &Adr) -> Option<usize> {
     adr.sentences
         .iter()
-        .position(|s| readable(s) && s.kind == SectionKind::Decision)
+        .position(|s| {
+            readable(s)
+                && (s.kind == SectionKind::Decision
+                    || matches!(s.option, OptionRole::ChosenTitle | OptionRole::ChosenBody))
+        })
         .or_else(|| {
             adr.sentences
                 .iter()
                 .position(|s| readable(s) && is_summary(&s.text))
         })
-        .unwrap_or(first_piece)
 }
 
 /// The head of a sentence that a label underlines: up to its first clause break, at most about

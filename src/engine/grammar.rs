@@ -209,6 +209,10 @@ construction_regex!(
     format!(r"(?i)\A(?:'s)?(?:[\s-]+[\w-]+|\s+(?:and|or)\s+[\w-]+)?[\s-]+{ARTIFACT}\b")
 );
 construction_regex!(
+    EXAMPLE_LEFT,
+    r"(?i)\b(?:including|includes|such\s+as|e\.g\.,?|for\s+(?:example|instance),?|especially|in\s+particular|like)\s+(?:(?:the|their|all|any|most)\s+)?\z"
+);
+construction_regex!(
     SUBJECT_RIGHT,
     r"(?i)\A(?:[\s-]+[\w`-]+){0,2}?\s+(?:will|shall|should|must|(?:is|are)\s+going\s+to)\s+(?:also\s+|now\s+|then\s+|continue\s+to\s+)?(?:be|become|host|run|store|hold|carry|process|serve|handle|power|back|remain|stay|continue|provide|act|treat|manage|orchestrate|schedule|deliver|receive|contain|keep|support)\b"
 );
@@ -673,7 +677,12 @@ fn judge_adopt(bytes: &[u8], mention: &Range<usize>, chosen: bool) -> Option<Jud
     let ours = OURS_LEFT
         .as_ref()
         .is_some_and(|re| re.is_match(&bytes[left_of(bytes, mention)..mention.start]));
-    if (committing || ours)
+    // "… from AWS compute, including EKS workloads": an example of a scope the decision
+    // covers, not what it commits to.
+    let example = EXAMPLE_LEFT
+        .as_ref()
+        .is_some_and(|re| re.is_match(&bytes[left_of(bytes, mention)..mention.start]));
+    if (committing && !example || ours)
         && let Some(end) = right(&ARTIFACT_RIGHT, bytes, mention)
     {
         return until(Construction::Artifact, end);
@@ -744,6 +753,7 @@ mod tests {
             ("CHOSEN_MADE", &CHOSEN_MADE),
             ("RUN_BY_US_RIGHT", &RUN_BY_US_RIGHT),
             ("ARTIFACT_RIGHT", &ARTIFACT_RIGHT),
+            ("EXAMPLE_LEFT", &EXAMPLE_LEFT),
             ("SUBJECT_RIGHT", &SUBJECT_RIGHT),
             ("CHOSEN_LEFT", &CHOSEN_LEFT),
             ("IMPERATIVE_START", &IMPERATIVE_START),
@@ -1280,6 +1290,14 @@ mod tests {
         );
         // Not committing: a description.
         assert_eq!(adopt_of("Spark jobs are popular.", "Spark"), None);
+        // An example of the decision's scope, not its object.
+        assert_eq!(
+            adopt_of(
+                "Use the shared file service when applications need file access from any compute, including EKS workloads.",
+                "EKS"
+            ),
+            None
+        );
         // The team's own instance commits whatever the verb.
         assert_eq!(
             adopt_of(

@@ -13,6 +13,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::Context;
+use crate::adr::{Adr, Sentence};
 use crate::category::Category;
 use crate::diag::Finding;
 use crate::rules::{Check, RuleSet};
@@ -105,6 +106,20 @@ fn opens_with_an_asserted_object(sentence: &str) -> bool {
     starts
         .into_iter()
         .all(|start| super::polarity::is_asserted(sentence, start..trimmed.len()))
+}
+
+/// Where a record of a design log makes its decision: the start of its decision text or its
+/// summary ([`super::design::decision`]), else — a design doc whose sections are named after
+/// the feature ("Per-message TTL", "R1 async persistence") — the first sentence of its first
+/// section that is neither context, options, consequences, status nor notes.
+pub fn decision_start(adr: &Adr) -> Option<&Sentence> {
+    use crate::adr::SectionKind;
+    let index = super::design::decision(adr).or_else(|| {
+        adr.sentences.iter().position(|s| {
+            s.section.is_some() && s.kind == SectionKind::Other && super::design::readable(s)
+        })
+    })?;
+    adr.sentences.get(index)
 }
 
 /// Whether a finding is a framework-creator claim: a record with one is not reported again.

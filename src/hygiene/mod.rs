@@ -118,8 +118,8 @@ pub struct Facts {
     pub dated: bool,
     /// Whether its format has a date at all: a recognised ADR in a known format.
     pub date_expected: bool,
-    /// Where an active record's decision starts: its first sentence of decision text, and
-    /// that sentence's words.
+    /// Where an active record's decision starts, and that sentence's words (set once it is
+    /// judged, by [`crate::engine::log::decision_start`]).
     pub decision_start: Option<(Range<usize>, Box<str>)>,
     /// Whether the record makes a framework-creator claim, and whether one of them designs
     /// distributed machinery (both set once it is judged): the log pass tells a distributed
@@ -162,9 +162,7 @@ impl Facts {
             date_expected: role == FileRole::Adr
                 && adr.format != Format::FreeForm
                 && per_file::recognised(adr),
-            decision_start: (role == FileRole::Adr && !adr.is_inactive())
-                .then(|| decision_start(adr))
-                .flatten(),
+            decision_start: None,
             builds: false,
             designs: false,
         }
@@ -177,21 +175,6 @@ impl Facts {
     pub fn folder(&self) -> &Path {
         self.path.parent().unwrap_or(Path::new(""))
     }
-}
-
-/// The first sentence of decision text (a chosen option's counts), outside quotes; a
-/// section's own heading ("Decision") is no sentence of it, a chosen option's title is.
-fn decision_start(adr: &Adr) -> Option<(Range<usize>, Box<str>)> {
-    use crate::adr::{Block, OptionRole, SectionKind};
-    adr.sentences
-        .iter()
-        .find(|s| {
-            !s.quoted
-                && (s.block != Block::Heading || s.option == OptionRole::ChosenTitle)
-                && (s.kind == SectionKind::Decision
-                    || matches!(s.option, OptionRole::ChosenTitle | OptionRole::ChosenBody))
-        })
-        .map(|s| (s.source_span(0..s.text.len()), s.text.as_str().into()))
 }
 
 /// The number a title states as a number (`12. X`, `ADR 12: X`), not `2024 plans`.
