@@ -37,8 +37,8 @@ Examples:
       in a pull request: annotate only the lines it changed
   adrlint check --select hygiene --ignore number-gap
       only the decision-log rules, without number-gap
-  adrlint check --fail-on warning --exit-zero
-      report warnings too, without failing the step
+  adrlint check --fail-on warning
+      fail (exit 1) on warnings too
   adrlint check --stdin-filename docs/adr/0007-use-kafka.md - < draft.md
       lint an editor's buffer as that file
 

@@ -45,7 +45,10 @@ pub fn man(args: &ManArgs) -> u8 {
         },
     };
     let mut roff = Vec::new();
-    match clap_mangen::Man::new(page).render(&mut roff) {
+    let man = clap_mangen::Man::new(page)
+        .source(concat!("adrlint ", env!("CARGO_PKG_VERSION")))
+        .manual("adrlint manual");
+    match man.render(&mut roff) {
         Ok(()) => {
             print_stdout(&String::from_utf8_lossy(&roff));
             EXIT_OK
