@@ -2,7 +2,49 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::category::Category;
+
+/// The exit codes of SPEC 4.1, as `--help` shows them.
+macro_rules! exit_codes {
+    () => {
+        "\
+Exit codes:
+  0  nothing at or above --fail-on
+  1  at least one finding at or above --fail-on
+  2  usage error; unreadable or invalid adrlint.toml or rule pack; a path that does not exist;
+     an internal error"
+    };
+}
+
+pub const EXIT_CODES_HELP: &str = exit_codes!();
+
+const TOP_HELP: &str = concat!(
+    exit_codes!(),
+    "\n\n`adrlint check --help` has examples; `adrlint man` prints the manual page."
+);
+
+const CHECK_LONG_HELP: &str = concat!(
+    "\
+Examples:
+  adrlint check
+      lint the manifest's [adr] paths, else the usual ADR folders that exist
+  adrlint check docs/adr --format sarif -o adrlint.sarif
+      write a SARIF report for code scanning
+  adrlint check --diff-base origin/main --format github
+      in a pull request: annotate only the lines it changed
+  adrlint check --select hygiene --ignore number-gap
+      only the decision-log rules, without number-gap
+  adrlint check --fail-on warning
+      fail (exit 1) on warnings too
+  adrlint check --stdin-filename docs/adr/0007-use-kafka.md - < draft.md
+      lint an editor's buffer as that file
+
+",
+    exit_codes!()
+);
 
 #[derive(Debug, Parser)]
 #[command(
@@ -12,7 +54,8 @@ use clap::{Parser, Subcommand, ValueEnum};
     long_about = "Lints architecture decision records (ADRs) against the distributed-systems category \
                   the team declares in adrlint.toml: data-product-user < framework-user < framework-creator. \
                   A decision that needs a higher category than the team's is reported with its span.",
-    propagate_version = true
+    propagate_version = true,
+    after_help = TOP_HELP
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -22,6 +65,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Lint ADR files and folders
+    #[command(after_help = EXIT_CODES_HELP, after_long_help = CHECK_LONG_HELP)]
     Check(Box<CheckArgs>),
     /// List every rule: id, severity, requires, pack file
     Rules(RulesArgs),
@@ -35,6 +79,57 @@ pub enum Command {
     Graph(GraphArgs),
     /// Show how adrlint reads ADRs: format, status, title, and the kind of every section
     Parse(ParseArgs),
+    /// Print the JSON Schema of adrlint.toml (docs/adrlint.schema.json is this)
+    Schema,
+    /// Print a shell completion script
+    #[command(after_help = "\
+Install:
+  bash  adrlint completions bash > ~/.local/share/bash-completion/completions/adrlint
+  zsh   adrlint completions zsh > ~/.zfunc/_adrlint   (with fpath+=~/.zfunc before compinit)
+  fish  adrlint completions fish > ~/.config/fish/completions/adrlint.fish")]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `adrlint man | man -l -`
+    Man(ManArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// A subcommand's page (adrlint-check.1) instead of adrlint.1
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+/// Takes any string (the command reports an unknown category with a "did you mean"), and shows
+/// the categories as the possible values in `--help` and shell completions.
+#[derive(Debug, Clone, Copy)]
+pub struct CategoryValues;
+
+impl TypedValueParser for CategoryValues {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            Category::ALL
+                .into_iter()
+                .map(|c| PossibleValue::new(c.id()).help(c.describe())),
+        ))
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -51,7 +146,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Judge every file against this category instead of the manifest's
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = CategoryValues)]
     pub category: Option<String>,
     /// Run only these rules: ids, or groups (`claims`, `rationale`, a pack such as `hygiene`
     /// or `build-your-own`, `all`); comma-separated or repeated
@@ -141,7 +236,7 @@ pub struct ExplainArgs {
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
     /// The team's category
-    #[arg(long, value_name = "ID", default_value = "framework-user")]
+    #[arg(long, value_name = "ID", default_value = "framework-user", value_parser = CategoryValues)]
     pub category: String,
 }
 
@@ -215,20 +310,28 @@ pub enum Format {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
+    /// For people
     Human,
+    /// For tools
     Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
+    /// Colour a terminal only
     Auto,
+    /// Always colour
     Always,
+    /// Never colour
     Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
+    /// Errors only
     Error,
+    /// Warnings and errors
     Warning,
+    /// Any finding
     Info,
 }

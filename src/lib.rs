@@ -62,6 +62,9 @@ where
         Command::Evidence(args) => commands::evidence::run(args),
         Command::Graph(args) => commands::graph::run(args),
         Command::Parse(args) => commands::parse::run(args),
+        Command::Schema => commands::schema::run(),
+        Command::Completions(args) => commands::shell::completions(args),
+        Command::Man(args) => commands::shell::man(args),
     };
     ExitCode::from(code)
 }

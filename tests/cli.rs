@@ -246,6 +246,11 @@ fn init_writes_a_valid_manifest_and_never_overwrites() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let written = std::fs::read_to_string(dir.path().join("adrlint.toml")).unwrap_or_default();
     assert!(written.contains("category = \"data-product-user\""));
+    assert_eq!(
+        written.lines().next(),
+        Some("#:schema https://github.com/adrlint/adrlint/raw/main/docs/adrlint.schema.json"),
+        "the first line points taplo and editors at the schema"
+    );
     assert!(
         written.lines().any(|l| l.starts_with('#')),
         "the manifest is commented"

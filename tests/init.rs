@@ -42,6 +42,15 @@ fn first_run(name: &str) -> FirstRun {
     let init = run_in(temp.path(), &["init", "--category", "framework-user"]);
     assert_eq!(init.code, 0, "{name}: {}", init.stderr);
     let manifest = std::fs::read_to_string(temp.path().join("adrlint.toml")).unwrap_or_default();
+    assert_eq!(
+        manifest.lines().next(),
+        Some(concat!(
+            "#:schema ",
+            env!("CARGO_PKG_REPOSITORY"),
+            "/raw/main/docs/adrlint.schema.json"
+        )),
+        "{name}: the first line points taplo and editors at the schema"
+    );
     let check = run_in(temp.path(), &["check", "--format", "json"]);
     assert!(
         check.code == 0 || check.code == 1,

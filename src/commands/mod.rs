@@ -7,6 +7,8 @@ pub mod graph;
 pub mod init;
 pub mod parse;
 pub mod rules;
+pub mod schema;
+pub mod shell;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

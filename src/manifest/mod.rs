@@ -1,6 +1,7 @@
 //! The team manifest (`adrlint.toml`, SPEC 2.1): loading with spans, validation that reports
 //! every problem at once, and nearest-manifest discovery for each linted file.
 
+pub mod schema;
 mod template;
 
 use std::collections::HashMap;
@@ -8,6 +9,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -20,64 +22,118 @@ use crate::source::{FileId, SourceFile, SourceMap};
 use crate::suggest::{did_you_mean, one_of};
 use crate::toml_diag::toml_problem;
 
+pub use schema::{SCHEMA_URL, json_schema};
 pub use template::{Layout, init_template};
 
 pub const FILE_NAMES: [&str; 2] = crate::discover::MANIFEST_NAMES;
 
-#[derive(Debug, Deserialize)]
+// The raw types are what serde reads, and also what `adrlint schema` describes (schemars): the
+// JSON Schema of adrlint.toml cannot drift from the parser. A `Spanned` field is described by
+// the `with` type beside it; the doc comments are the descriptions editors show.
+
+/// adrlint's team manifest: the team's category, where its ADRs are, and the rules run on them.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "adrlint.toml")]
 struct RawManifest {
+    /// The team that writes these ADRs.
     team: Option<RawTeam>,
+    /// Where the ADRs are, and the hygiene rules' settings.
     adr: Option<RawAdr>,
+    /// Extra rule packs, per-rule levels and per-file ignores.
     rules: Option<RawRules>,
 }
 
-#[derive(Debug, Deserialize)]
+/// The team that writes these ADRs.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Team")]
 struct RawTeam {
+    /// The team's name.
     #[allow(dead_code)] // shown by future reports; validated as a string now
     name: Option<String>,
+    /// The distributed-systems category the team is: every ADR below this folder is judged
+    /// against it.
+    #[schemars(with = "schema::CategoryId")]
     category: Spanned<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Where the ADRs are, and the hygiene rules' settings.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Adr")]
 struct RawAdr {
+    /// Folders linted when `adrlint check` is run without paths, relative to this file.
     #[serde(default)]
     paths: Vec<String>,
+    /// Files to leave out, as globs relative to this file.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     exclude: Vec<Spanned<String>>,
+    /// Files larger than this many bytes are not linted.
+    #[schemars(with = "Option<i64>", range(min = 1))]
     max_file_size: Option<Spanned<i64>>,
-    /// Allowed statuses (hygiene rule `unknown-status`).
+    /// The statuses an ADR may have (hygiene rule `unknown-status`); a status passes when it
+    /// starts with one of them. Case does not matter.
+    #[schemars(with = "Option<schema::Statuses>")]
     statuses: Option<Spanned<Vec<Spanned<String>>>>,
-    /// `auto`, `nnnn-kebab`, `date-kebab` or `any` (hygiene rule `file-name-convention`).
+    /// How ADR files are named (hygiene rule `file-name-convention`).
+    #[schemars(with = "Option<schema::FileNameId>")]
     file_name: Option<Spanned<String>>,
-    /// Required section kinds per format (hygiene rule `missing-section`).
+    /// The sections each format must have (hygiene rule `missing-section`); a format left out
+    /// keeps its default.
     required_sections: Option<RawRequiredSections>,
 }
 
-#[derive(Debug, Deserialize)]
+/// The sections each ADR format must have; a format left out keeps its default.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "RequiredSections")]
 struct RawRequiredSections {
+    /// Michael Nygard's template.
+    #[schemars(with = "Option<Vec<schema::SectionId>>")]
     nygard: Option<Vec<Spanned<String>>>,
+    /// MADR (Markdown Architectural Decision Records).
+    #[schemars(with = "Option<Vec<schema::SectionId>>")]
     madr: Option<Vec<Spanned<String>>>,
+    /// log4brains.
+    #[schemars(with = "Option<Vec<schema::SectionId>>")]
     log4brains: Option<Vec<Spanned<String>>>,
+    /// Requests for comments.
+    #[schemars(with = "Option<Vec<schema::SectionId>>")]
     rfc: Option<Vec<Spanned<String>>>,
+    /// Kubernetes enhancement proposals.
+    #[schemars(with = "Option<Vec<schema::SectionId>>")]
     kep: Option<Vec<Spanned<String>>>,
+    /// Design documents.
+    #[schemars(with = "Option<Vec<schema::SectionId>>")]
     design_doc: Option<Vec<Spanned<String>>>,
+    /// Records in no known format.
+    #[schemars(with = "Option<Vec<schema::SectionId>>")]
     free_form: Option<Vec<Spanned<String>>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Extra rule packs, per-rule levels and per-file ignores.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Rules")]
 struct RawRules {
+    /// Extra rule packs: files or folders of `*.toml`, relative to this file.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     include: Vec<Spanned<String>>,
+    /// Per-rule level, by rule id (`adrlint rules` lists the ids).
     #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, schema::LevelId>")]
     severity: std::collections::BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Rules (ids or groups) left out for the files a glob matches, relative to this file.
     #[serde(default, rename = "per-file-ignores")]
+    #[schemars(with = "std::collections::BTreeMap<String, Vec<String>>")]
     per_file_ignores: std::collections::BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
 }
+
+/// The levels `[rules.severity]` may set.
+pub const LEVELS: [&str; 4] = ["error", "warning", "info", "off"];
 
 /// A rule's level as the manifest sets it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,7 +343,7 @@ fn parse(path: &Path, display: &str, text: &str, file: FileId) -> Result<Manifes
                     level: parsed,
                 }),
                 None => {
-                    let levels = ["error", "warning", "info", "off"];
+                    let levels = LEVELS;
                     let mut problem = Problem::error(
                         "invalid-config",
                         format!("unknown severity `{}`", level.get_ref()),

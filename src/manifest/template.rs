@@ -74,8 +74,10 @@ pub fn init_template(category: Category, layout: &Layout) -> String {
         Some(why) => format!("# {why}\n\"number-gap\" = \"off\"\n"),
         None => String::new(),
     };
+    // The `#:schema` line (taplo's, which editors' TOML extensions read) is a comment to TOML.
     format!(
-        r#"# adrlint team manifest. adrlint checks every architecture decision record below this
+        r#"#:schema {schema_url}
+# adrlint team manifest. adrlint checks every architecture decision record below this
 # folder against the category this team really is.
 #
 # Categories, from least to most that a team may decide:
@@ -106,6 +108,7 @@ include = []
 [rules.severity]
 # Per-rule level: "error", "warning", "info" or "off". `adrlint rules` lists the ids.
 # "nih-rationale" = "error"
-{number_gap}"#
+{number_gap}"#,
+        schema_url = super::SCHEMA_URL,
     )
 }
