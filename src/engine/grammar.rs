@@ -100,8 +100,8 @@ const OWN: &str = r"(?:(?:our|my)\s+(?:very\s+)?own|in-?house|in\s+house|home-?g
 const MODS: &str = r#"(?P<mods>(?:[\w/.+'"-]+\s+){0,7})"#;
 
 /// Verbs of adopting, running, or building on a framework, with their prepositions.
-const ADOPT: &str = r"(?:adopt(?:s|ed|ing)?|us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|leverag(?:e|es|ed|ing)|(?:run(?:s|ning)?|ran|deploy(?:s|ed|ing)?|execut(?:e|es|ed|ing)|submit(?:s|ted|ting)?|(?:self-)?host(?:s|ed|ing)?)(?:(?:\s+(?:[\w'-]|\xE2\x80\x99)+){0,3}?\s+(?:on|in|inside|within|onto|to|into|under|across|as\s+(?:an?|one|many|several)))?|(?:process(?:es|ed|ing)?|comput(?:e|es|ed|ing)|analy[sz](?:e|es|ed|ing)|crunch(?:es|ed|ing)?|aggregat(?:e|es|ed|ing)|transform(?:s|ed|ing)?|join(?:s|ed|ing)?|enrich(?:es|ed|ing)?)(?:\s+(?:[\w'-]|\xE2\x80\x99)+){0,3}?\s+(?:with|on|in|using)|(?:is|are|will\s+be|gets?)\s+(?:done|performed|implemented|written|computed|processed|handled|trained|built|executed|packaged|delivered)\s+(?:with|in|on|using|as(?:\s+an?)?)|(?:is|are|will\s+be|gets?)\s+(?:maintained|stored|kept|persisted|hosted|indexed|saved|held|recorded|materiali[sz]ed|replicated|published|queued)\s+(?:in|into|on|to)|
-operat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|install(?:s|ed|ing)?|provision(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)(?:\s+[\w-]+){0,2}?\s+to|(?:mov|migrat|switch|transition|port)(?:e|es|ed|ing)?(?:\s+[\w-]+){0,4}?\s+(?:to|onto)|standardi[sz](?:e|es|ed|ing)\s+on|rel(?:y|ies|ied|ying)\s+on|build(?:s|ing)?(?:\s+[\w-]+){0,3}?\s+(?:on|upon|atop|with)|built\s+(?:on|upon|atop|with)|based\s+on|go(?:es|ing)?\s+with|went\s+with|cho(?:ose|oses|osing|se|sen)|select(?:s|ed|ing)?|pick(?:s|ed|ing)?|(?:stand|set|spin)(?:s|ting|ning|ding)?\s+up|stood\s+up|consum(?:e|es|ed|ing)(?:\s+[\w-]+){0,3}?\s+from|subscrib(?:e|es|ed|ing)\s+to|publish(?:es|ed|ing)?(?:\s+[\w-]+){0,3}?\s+(?:to|on|into)|read(?:s|ing)?(?:\s+[\w-]+){0,3}?\s+from|writ(?:e|es|ing)(?:\s+[\w-]+){0,3}?\s+(?:to|into)|(?:re-?)?(?:writ(?:e|es|ing)|wrote|written|implement(?:s|ed|ing)?|port(?:s|ed|ing)?|cod(?:e|es|ed|ing)|express(?:es|ed|ing)?)(?:\s+[\w-]+){0,4}?\s+(?:in|with|against)|stor(?:e|es|ed|ing)(?:\s+[\w-]+){0,4}?\s+(?:in|into|on)|persist(?:s|ed|ing)?(?:\s+[\w-]+){0,4}?\s+(?:in|into|to)|integrat(?:e|es|ed|ing)\s+with|replac(?:e|es|ed|ing)(?:\s+[\w'-]+){0,5}?\s+(?:with|by)|in\s+favou?r\s+of|on\s+top\s+of|atop|onto|powered\s+by|backed\s+by|managed\s+by|orchestrated\s+(?:by|with)|via|using)";
+const ADOPT: &str = r"(?:adopt(?:s|ed|ing)?|us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|leverag(?:e|es|ed|ing)|(?:run(?:s|ning)?|ran|deploy(?:s|ed|ing)?|execut(?:e|es|ed|ing)|submit(?:s|ted|ting)?|(?:self-)?host(?:s|ed|ing)?)(?:(?:\s+(?:[\w'-]|\xE2\x80\x99)+){0,3}?\s+(?:on|in|inside|within|onto|to|into|under|across|as\s+(?:an?|one|many|several)))?|(?:process(?:es|ed|ing)?|comput(?:e|es|ed|ing)|analy[sz](?:e|es|ed|ing)|crunch(?:es|ed|ing)?|aggregat(?:e|es|ed|ing)|transform(?:s|ed|ing)?|join(?:s|ed|ing)?|enrich(?:es|ed|ing)?|train(?:s|ed|ing)?|fine[\s-]tun(?:e|es|ed|ing)|schedul(?:e|es|ed|ing)|paralleli[sz](?:e|es|ed|ing)|distribut(?:e|es|ed|ing))(?:\s+(?:[\w'-]|\xE2\x80\x99)+){0,3}?\s+(?:with|on|in|using)|(?:is|are|will\s+be|gets?)\s+(?:done|performed|implemented|written|computed|processed|handled|trained|built|executed|packaged|delivered)\s+(?:with|in|on|using|as(?:\s+an?)?)|(?:is|are|will\s+be|gets?)\s+(?:maintained|stored|kept|persisted|hosted|indexed|saved|held|recorded|materiali[sz]ed|replicated|published|queued)\s+(?:in|into|on|to)|
+operat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|install(?:s|ed|ing)?|provision(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)(?:\s+[\w-]+){0,2}?\s+to|(?:mov|migrat|switch|transition|port)(?:e|es|ed|ing)?(?:\s+[\w-]+){0,7}?\s+(?:to|onto)|standardi[sz](?:e|es|ed|ing)\s+on|rel(?:y|ies|ied|ying)\s+on|build(?:s|ing)?(?:\s+[\w-]+){0,3}?\s+(?:on|upon|atop|with)|built\s+(?:on|upon|atop|with)|based\s+on|go(?:es|ing)?\s+with|went\s+with|cho(?:ose|oses|osing|se|sen)|select(?:s|ed|ing)?|pick(?:s|ed|ing)?|(?:stand|set|spin)(?:s|ting|ning|ding)?\s+up|stood\s+up|consum(?:e|es|ed|ing)(?:\s+[\w-]+){0,3}?\s+from|subscrib(?:e|es|ed|ing)\s+to|publish(?:es|ed|ing)?(?:\s+[\w-]+){0,3}?\s+(?:to|on|into)|read(?:s|ing)?(?:\s+[\w-]+){0,3}?\s+from|writ(?:e|es|ing)(?:\s+[\w-]+){0,3}?\s+(?:to|into)|(?:re-?)?(?:writ(?:e|es|ing)|wrote|written|implement(?:s|ed|ing)?|port(?:s|ed|ing)?|cod(?:e|es|ed|ing)|express(?:es|ed|ing)?)(?:\s+[\w-]+){0,4}?\s+(?:in|with|against)|stor(?:e|es|ed|ing)(?:\s+[\w-]+){0,4}?\s+(?:in|into|on)|persist(?:s|ed|ing)?(?:\s+[\w-]+){0,4}?\s+(?:in|into|to)|integrat(?:e|es|ed|ing)\s+with|replac(?:e|es|ed|ing)(?:\s+[\w'-]+){0,5}?\s+(?:with|by)|in\s+favou?r\s+of|on\s+top\s+of|atop|onto|powered\s+by|backed\s+by|managed\s+by|orchestrated\s+(?:by|with)|via|using)";
 
 /// Words after a framework's name that are things one runs or codes against.
 const ARTIFACT: &str = r"(?:clusters?|jobs?|topics?|pipelines?|consumers?|producers?|queues?|exchanges?|streams?|dags?|node[\s-]?groups?|nodes?|workers?|executors?|brokers?|connectors?|operators?|keyspaces?|drivers?|projections?|implementations?|backends?|endpoints?|namespaces?|workloads?|applications?|resources?|objects?|manifests?|charts?|controllers?|tables?|indices|index(?:es)?|schemas?|storage|databases?|instances?|deployments?|distributions?|apis?|sdks?|clients?|shards?|replicas?|partitions?|components?|tasks?|functions?|processors?|notebooks?|runtimes?|services?|server|servers|subjects?|buckets?|jetstream|binders?|bindings?|listeners?|sinks?|sources?|integrations?|transports?)";
@@ -447,7 +447,7 @@ fn left(
 fn someone_else_does(text: &[u8], verb: usize) -> bool {
     static OTHER_SUBJECT: LazyLock<Option<Regex>> = LazyLock::new(|| {
         build(
-            r"(?i)\b(?:(?:vendors?|suppliers?|providers?|partners?|customers?|clients?|they|third[\s-]part(?:y|ies)|agenc(?:y|ies)|contractors?|the\s+other\s+team)(?:'s)?|(?:organi[sz]ations|companies|projects|departments|agencies|users|people|others)\s+(?:that|which|who))\s+(?:(?:also|already|still|now|currently|will|would|may|might|can|could)\s+)?\z",
+            r"(?i)\b(?:(?:vendors?|suppliers?|providers?|partners?|customers?|clients?|they|third[\s-]part(?:y|ies)|agenc(?:y|ies)|contractors?|the\s+other\s+team|another\s+team|(?:the\s+|an?\s+)?(?:upstream|downstream|other|external|partner|central|parent|vendor's)\s+(?:teams?|groups?|departments?|organi[sz]ations?|orgs?|compan(?:y|ies)))(?:'s)?|(?:organi[sz]ations|companies|projects|departments|agencies|users|people|others)\s+(?:that|which|who))\s+(?:(?:also|already|still|now|currently|will|would|may|might|can|could)\s+)?\z",
         )
     });
     OTHER_SUBJECT
@@ -1247,6 +1247,26 @@ mod tests {
                 "Kubernetes"
             ),
             None
+        );
+        assert_eq!(
+            adopt_of("The upstream team runs Kafka; we read their API.", "Kafka"),
+            None
+        );
+        assert_eq!(
+            adopt_of("We run Kafka for the upstream team.", "Kafka"),
+            Some(AdoptVerb)
+        );
+        // A move to a framework, however long the road; training on one.
+        assert_eq!(
+            adopt_of(
+                "We will move the batch ETL from the cron scripts to Dask.",
+                "Dask"
+            ),
+            Some(AdoptVerb)
+        );
+        assert_eq!(
+            adopt_of("The team will train the models with Ray.", "Ray"),
+            Some(AdoptVerb)
         );
     }
 
