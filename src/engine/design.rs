@@ -92,7 +92,10 @@ pub fn design(adr: &Adr, rule: &Rule, frameworks: &[&Rule], builds: &[&Rule]) ->
     } else {
         title_subject(adr, rule, builds)
     };
-    if pieces.len() + usize::from(subject.is_some()) < rule.min_pieces {
+    // "We will implement a state synchronisation protocol …": one piece the team makes is a
+    // design of its own.
+    let made = pieces.iter().any(|piece| made_by_the_team(adr, piece));
+    if pieces.len() + usize::from(subject.is_some()) < rule.min_pieces && !made {
         return None;
     }
     let anchor = anchor(adr, pieces.first().map_or(0, |p| p.sentence));
@@ -118,6 +121,26 @@ pub fn design(adr: &Adr, rule: &Rule, frameworks: &[&Rule], builds: &[&Rule]) ->
         span,
         pieces,
         subject,
+    })
+}
+
+/// Whether a construction of making holds the piece's mention ("implement a state sync
+/// protocol", "a rebalancing mechanism of our own"), asserted and naming no product.
+fn made_by_the_team(adr: &Adr, piece: &PieceHit) -> bool {
+    let Some(sentence) = adr.sentences.get(piece.sentence) else {
+        return false;
+    };
+    let text = sentence.text.as_str();
+    super::grammar::judge(Check::Build, text, piece.span.clone(), false).is_some_and(|judged| {
+        let start = floor_char_boundary(text, judged.span.start);
+        let end = ceil_char_boundary(text, judged.span.end);
+        let names_a_product = PRODUCTS_RE.as_ref().is_some_and(|re| {
+            re.find_iter(&text.as_bytes()[start..end]).any(|found| {
+                let (at, to) = (start + found.start(), start + found.end());
+                to <= piece.span.start || at >= piece.span.end
+            })
+        });
+        start < end && !names_a_product && super::is_asserted(text, start..end)
     })
 }
 

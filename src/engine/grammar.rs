@@ -442,12 +442,12 @@ fn left(
     None
 }
 
-/// "The vendor runs the product on their own Kubernetes": the verb's subject is another party,
-/// so the adoption is theirs.
+/// "The vendor runs the product on their own Kubernetes", "A previous team wrote a cache": the
+/// verb's subject is another party, so the adoption or the making is theirs.
 fn someone_else_does(text: &[u8], verb: usize) -> bool {
     static OTHER_SUBJECT: LazyLock<Option<Regex>> = LazyLock::new(|| {
         build(
-            r"(?i)\b(?:(?:vendors?|suppliers?|providers?|partners?|customers?|clients?|they|third[\s-]part(?:y|ies)|agenc(?:y|ies)|contractors?|the\s+other\s+team|another\s+team|(?:the\s+|an?\s+)?(?:upstream|downstream|other|external|partner|central|parent|vendor's)\s+(?:teams?|groups?|departments?|organi[sz]ations?|orgs?|compan(?:y|ies)))(?:'s)?|(?:organi[sz]ations|companies|projects|departments|agencies|users|people|others)\s+(?:that|which|who))\s+(?:(?:also|already|still|now|currently|will|would|may|might|can|could)\s+)?\z",
+            r"(?i)\b(?:(?:vendors?|suppliers?|providers?|partners?|customers?|clients?|they|third[\s-]part(?:y|ies)|agenc(?:y|ies)|contractors?|the\s+other\s+team|another\s+team|(?:the\s+|an?\s+)?(?:upstream|downstream|other|external|partner|central|parent|vendor's|previous|former|earlier|old)\s+(?:teams?|groups?|departments?|organi[sz]ations?|orgs?|compan(?:y|ies)))(?:'s)?|(?:organi[sz]ations|companies|projects|departments|agencies|users|people|others)\s+(?:that|which|who))\s+(?:(?:also|already|still|now|currently|will|would|may|might|can|could)\s+)?\z",
         )
     });
     OTHER_SUBJECT
@@ -589,6 +589,7 @@ fn judge_build(bytes: &[u8], mention: &Range<usize>) -> Option<Judged> {
     }
     if let Some(start) = left(&MAKE_LEFT, bytes, mention, 4)
         && !describes_what_it_offers(bytes, start)
+        && !someone_else_does(bytes, start)
     {
         return at(Construction::MakeVerb, start);
     }

@@ -118,7 +118,7 @@ const CLASSES: [Class; 9] = [
     Class {
         kind: Kind::Negated,
         ends: COORD,
-        words: r"no\s+longer|not|never|no|nor|neither|none|cannot|(?:do|does|did|wo|would|should|could|ca|is|are|was|were|has|have|had|must|need)n(?:'|’)?t",
+        words: r"no\s+longer|nobody|no(?:\s+|-)one|not|never|no|nor|neither|none|cannot|(?:do|does|did|wo|would|should|could|ca|is|are|was|were|has|have|had|must|need)n(?:'|’)?t",
     },
     // An adjunct before the main clause: "without a vendor we must …".
     Class {
@@ -176,7 +176,7 @@ const CLASSES: [Class; 9] = [
 /// scope"), negate it, make it hypothetical ("… would take a year") or retire it. One group per
 /// [`Kind`], in [`AFTER_KINDS`] order; a rejection is tried first so that "was considered and
 /// rejected" and "is not an option" reject rather than consider or negate.
-const AFTER: &str = r"(?i)\b(?:((?:is|are|was|were|has\s+been|have\s+been|would\s+be|will\s+be|being|seems?|appears?)\s+(?:(?:proposed|suggested|considered|discussed|evaluated|explored)\s+(?:but|and)\s+(?:was\s+|were\s+|then\s+|later\s+|ultimately\s+|eventually\s+)?)?(?:not\s+an\s+option|rejected|discarded|ruled\s+out|dismissed|abandoned|dropped|deemed|out\s+of\s+scope|too|unnecessary|overkill|off\s+the\s+table|a\s+non-starter|unrealistic|impractical|infeasible|unjustified|excessive|costly|expensive|risky|a\s+bad\s+idea|a\s+distraction)|out\s+of\s+scope|not\s+an\s+option|(?:was|were)\s+(?:an?\s+|the\s+)?(?:alternative|rejected\s+option)s?)|((?:is|are|was|were|has\s+been|have\s+been|would\s+be|will\s+be|being|seems?|appears?)\s+(?:not|never)|(?:is|are|was|were)n(?:'|’)?t)|((?:is|are|was|were|seems?|appears?)\s+(?:briefly\s+)?(?:considered|discussed|evaluated|explored)|would|could|might)|((?:that\s+|which\s+)?we\s+used\s+to|(?:that|which)\s+we\s+(?:are|were)\s+(?:retiring|replacing|removing|decommissioning)|(?:is|are|was|were|will\s+be|(?:can|should|must|is\s+to|are\s+to)\s+be)\s+(?:being\s+)?(?:(?:fully|finally|then|eventually|completely|gradually)\s+)?(?:replaced|retired|deprecated|decommissioned|phased\s+out|sunset|removed|deleted|shut\s+down|switched\s+off|turned\s+off|torn\s+down|wound\s+down|dismantled|migrated\s+away)))\b";
+const AFTER: &str = r"(?i)\b(?:((?:is|are|was|were|has\s+been|have\s+been|would\s+be|will\s+be|being|seems?|appears?)\s+(?:(?:proposed|suggested|considered|discussed|evaluated|explored)\s+(?:but|and)\s+(?:was\s+|were\s+|then\s+|later\s+|ultimately\s+|eventually\s+)?)?(?:not\s+an\s+option|rejected|discarded|ruled\s+out|dismissed|abandoned|dropped|deemed|out\s+of\s+scope|too|unnecessary|overkill|off\s+the\s+table|a\s+non-starter|unrealistic|impractical|infeasible|unjustified|excessive|costly|expensive|risky|a\s+bad\s+idea|a\s+distraction)|(?:scored|ranked|rated|came|finished)\s+(?:the\s+)?(?:lowest|worst|last|bottom|poorly)|out\s+of\s+scope|not\s+an\s+option|(?:was|were)\s+(?:an?\s+|the\s+)?(?:alternative|rejected\s+option)s?)|((?:is|are|was|were|has\s+been|have\s+been|would\s+be|will\s+be|being|seems?|appears?)\s+(?:not|never)|(?:is|are|was|were)n(?:'|’)?t)|((?:is|are|was|were|seems?|appears?)\s+(?:briefly\s+)?(?:considered|discussed|evaluated|explored)|would|could|might)|((?:that\s+|which\s+)?we\s+used\s+to|(?:that|which)\s+we\s+(?:are|were)\s+(?:retiring|replacing|removing|decommissioning)|(?:is|are|was|were|will\s+be|(?:can|should|must|is\s+to|are\s+to)\s+be)\s+(?:being\s+)?(?:(?:fully|finally|then|eventually|completely|gradually)\s+)?(?:replaced|retired|deprecated|decommissioned|phased\s+out|sunset|removed|deleted|shut\s+down|switched\s+off|turned\s+off|torn\s+down|wound\s+down|dismantled|migrated\s+away|superseded|withdrawn|shelved|cancell?ed|reverted|rolled\s+back)))\b";
 
 const AFTER_KINDS: [Kind; 4] = [
     Kind::Rejected,
@@ -255,6 +255,16 @@ pub fn polarity(text: &str, claim: Range<usize>) -> Polarity {
             cue: cue_at(bytes, cue),
         };
     }
+    if let Some(cue) = current_state(bytes, start) {
+        return Polarity::Retired {
+            cue: cue_at(bytes, cue),
+        };
+    }
+    if let Some(cue) = retired_apposition(bytes, start) {
+        return Polarity::Retired {
+            cue: cue_at(bytes, cue),
+        };
+    }
     let clause_start = clause_start(bytes, start);
     let inner = innermost_cue(bytes, clause_start, start);
     if let Some(compared) = compared_cue(&bytes[clause_start..start]) {
@@ -285,6 +295,39 @@ pub fn polarity(text: &str, claim: Range<usize>) -> Polarity {
         };
     }
     Polarity::Asserted
+}
+
+/// A sentence-initial adverb of the present: what follows describes what is there.
+const CURRENT_STATE: &str = r"(?i)\A\s*(?P<cue>today|currently|presently|at\s+present|at\s+the\s+moment|nowadays|right\s+now|as\s+things\s+stand|as\s+of\s+today|until\s+now|so\s+far|to\s+date)\b";
+
+/// Words that commit to something after such an adverb: "Today we will …".
+const COMMITMENT: &str = r"(?i)\b(?:will|shall|going\s+to|plan(?:s|ned)?\s+to|decided?|decision|propose[sd]?|must|should|need\s+to|intend\s+to)\b|(?:'|’)ll\b";
+
+/// A retiring verb, its object and a comma: an apposition follows.
+const RETIRED_APPOSITION: &str = r"(?i)\b(?P<cue>retir(?:e|es|ed|ing)|decommission(?:s|ed|ing)?|deprecat(?:e|es|ed|ing)|sunset(?:s|ting)?|phas(?:e|es|ed|ing)\s+out|remov(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|stop(?:s|ped|ping)?\s+using|(?:migrat|mov)(?:e|es|ed|ing)\s+(?:away\s+)?(?:from|off))\s+(?:[\w`'.-]+\s+){0,3}[\w`'.-]+\s*,\s*(?:[\w'-]+\s+){0,2}\z";
+
+/// A sentence that describes what is there today ("Currently, each till syncs through a
+/// bespoke replication script"): no decision, unless a commitment follows the adverb before
+/// the claim ("Today we will start …").
+fn current_state(bytes: &[u8], claim_start: usize) -> Option<Range<usize>> {
+    static NOW: LazyLock<Option<Regex>> = LazyLock::new(|| compile_pattern(CURRENT_STATE).ok());
+    static COMMITS: LazyLock<Option<Regex>> = LazyLock::new(|| compile_pattern(COMMITMENT).ok());
+    let found = NOW.as_ref()?.captures(&bytes[..claim_start])?;
+    let cue = found.name("cue")?;
+    let between = &bytes[cue.end()..claim_start];
+    (!COMMITS.as_ref()?.is_match(between)).then(|| cue.range())
+}
+
+/// An apposition of what a sentence retires: "retire `JobDispatcher`, our home-grown job
+/// runner, once …" retires the runner too, though the comma ends the retiring clause.
+fn retired_apposition(bytes: &[u8], claim_start: usize) -> Option<Range<usize>> {
+    static RETIRED_THEN_COMMA: LazyLock<Option<Regex>> =
+        LazyLock::new(|| compile_pattern(RETIRED_APPOSITION).ok());
+    RETIRED_THEN_COMMA
+        .as_ref()?
+        .captures(&bytes[..claim_start])?
+        .name("cue")
+        .map(|m| m.range())
 }
 
 /// A negation carried along a list: "We will not write our own replication, leader election
@@ -654,6 +697,9 @@ mod tests {
             ("SUBJECT_VERB", SUBJECT_VERB),
             ("REPLACEMENT_TARGET", REPLACEMENT_TARGET),
             ("SUCCESSOR", SUCCESSOR),
+            ("CURRENT_STATE", CURRENT_STATE),
+            ("COMMITMENT", COMMITMENT),
+            ("RETIRED_APPOSITION", RETIRED_APPOSITION),
         ] {
             assert!(
                 compile_pattern(pattern).is_ok(),
@@ -1079,6 +1125,50 @@ mod tests {
         asserted(
             "We will directly use Spark for the nightly jobs.",
             "use Spark",
+        );
+    }
+
+    #[test]
+    fn the_current_state_appositions_of_the_retired_and_new_cues() {
+        check(
+            "Today the label jobs are picked up by a home-grown work queue.",
+            "home-grown work queue",
+            "retired",
+            Some("Today"),
+        );
+        check(
+            "Currently, each till syncs through a bespoke replication script.",
+            "bespoke replication script",
+            "retired",
+            Some("Currently"),
+        );
+        asserted(
+            "Today we will start building our own work queue.",
+            "our own work queue",
+        );
+        check(
+            "We will retire `JobDispatcher`, our home-grown job runner, once every job has moved.",
+            "our home-grown job runner",
+            "retired",
+            Some("retire"),
+        );
+        check(
+            "Nobody on the team has built a consensus algorithm before.",
+            "consensus algorithm",
+            "negated",
+            Some("Nobody"),
+        );
+        check(
+            "Build our own service mesh scored lowest of the four options.",
+            "our own service mesh",
+            "rejected",
+            Some("scored lowest"),
+        );
+        check(
+            "The proposal to write a test harness was superseded by ADR-0042.",
+            "a test harness",
+            "retired",
+            Some("was superseded"),
         );
     }
 
