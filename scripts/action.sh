@@ -33,14 +33,13 @@ if [ "$install" = none ]; then
 else
   venv=${RUNNER_TEMP:-$(mktemp -d)}/adrlint-venv
   python=$(command -v python3 || command -v python) || { echo "::error::adrlint's action needs Python 3"; exit 2; }
-  started=$(date +%s.%N 2>/dev/null || date +%s)
   "$python" -m venv "$venv"
   bin="$venv/bin"
   [ -d "$bin" ] || bin="$venv/Scripts"
+  started=$("$bin/python" -c 'import time; print(time.time())')
   "$bin/python" -m pip install -q --disable-pip-version-check "${install:-adrlint==$version}"
-  finished=$(date +%s.%N 2>/dev/null || date +%s)
   adrlint="$bin/adrlint"
-  echo "installed $("$adrlint" --version) in $(awk -v a="$started" -v b="$finished" 'BEGIN { printf "%.1f", b - a }') s"
+  echo "installed $("$adrlint" --version) in $("$bin/python" -c 'import sys, time; print(f"{time.time() - float(sys.argv[1]):.1f}")' "$started") s"
 fi
 
 args=(check --color never)
@@ -52,6 +51,7 @@ esac
 if [ -n "${INPUT_CATEGORY:-}" ]; then args+=(--category "$INPUT_CATEGORY"); fi
 if [ -n "${INPUT_DIFF_BASE:-}" ]; then args+=(--diff-base "$INPUT_DIFF_BASE"); fi
 if [ "$format" = sarif ]; then
+  mkdir -p "$(dirname "$sarif_file")"
   args+=(--format sarif --output-file "$sarif_file")
 else
   args+=(--format "$format")
