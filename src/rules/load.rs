@@ -1124,7 +1124,11 @@ explain = "e"
                 panic!("{extra} should fail")
             };
             assert!(problems[0].message.contains(message), "{:?}", problems[0]);
-            let span = problems[0].primary.clone().map(|l| l.span).unwrap_or_default();
+            let span = problems[0]
+                .primary
+                .clone()
+                .map(|l| l.span)
+                .unwrap_or_default();
             assert!(extra.contains(&text[span]), "{extra}");
         }
         let text = GOOD.replace("message =", "min-designs = 3\nmessage =");
