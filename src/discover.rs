@@ -364,7 +364,10 @@ mod default_folder_tests {
             .collect();
         // The wheel hook and the source hook (adrlint, adrlint-src) share one pattern.
         assert_eq!(patterns.len(), 2, "one files: pattern per hook");
-        assert!(patterns.iter().all(|p| *p == patterns[0]), "the hooks' files: differ");
+        assert!(
+            patterns.iter().all(|p| *p == patterns[0]),
+            "the hooks' files: differ"
+        );
         let pattern = patterns[0];
         let files = match regex::Regex::new(pattern) {
             Ok(files) => files,
