@@ -86,7 +86,7 @@ if [ -n "$wheels" ] && ls "$wheels"/adrlint-*.whl >/dev/null 2>&1; then
 fi
 
 (cd "$root" && "$work/venv/bin/maturin" sdist --out "$work/sdist" >/dev/null 2>&1)
-sdist=$(ls "$work/sdist"/adrlint-"$version".tar.gz)
+sdist=$(ls "$work/sdist/adrlint-$version.tar.gz")
 tar -tzf "$sdist" | sed "s|^adrlint-$version/||" | sort >"$work/sdist.list"
 for file in pyproject.toml Cargo.toml Cargo.lock README.md LICENSE-MIT LICENSE-APACHE src/main.rs src/lib.rs \
   rules/build-your-own.toml rules/evidence.toml PKG-INFO; do
