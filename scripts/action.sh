@@ -51,6 +51,8 @@ esac
 if [ -n "${INPUT_CATEGORY:-}" ]; then args+=(--category "$INPUT_CATEGORY"); fi
 if [ -n "${INPUT_DIFF_BASE:-}" ]; then args+=(--diff-base "$INPUT_DIFF_BASE"); fi
 if [ "$format" = sarif ]; then
+  # No stale report from an earlier step is uploaded if this run writes none.
+  rm -f "$sarif_file"
   mkdir -p "$(dirname "$sarif_file")"
   args+=(--format sarif --output-file "$sarif_file")
 else
@@ -76,7 +78,7 @@ if [ "$format" = sarif ] && [ -f "$sarif_file" ]; then
 fi
 case "$status" in
   0) ;;
-  1) echo "::error::adrlint found findings at or above '$fail_on'" ;;
+  1) echo "adrlint: findings at or above '$fail_on' fail this step" ;;
   *) echo "::error::adrlint could not run (exit $status): see the messages above" ;;
 esac
 exit "$status"
