@@ -353,17 +353,22 @@ fn walk(root: &Path, honour_ignores: bool, targets: &mut Vec<Target>, problems: 
 mod default_folder_tests {
     use super::DEFAULT_FOLDERS;
 
-    /// The pre-commit hook runs on the files `adrlint check` finds by default, no more, no less.
+    /// The pre-commit hooks run on the files `adrlint check` finds by default, no more, no less.
     #[test]
     fn the_pre_commit_pattern_matches_every_default_folder() {
         let hooks = include_str!("../.pre-commit-hooks.yaml");
-        let Some(pattern) = hooks
+        let patterns: Vec<&str> = hooks
             .lines()
-            .find_map(|l| l.trim().strip_prefix("files:"))
+            .filter_map(|l| l.trim().strip_prefix("files:"))
             .map(str::trim)
-        else {
-            panic!("no files: pattern in .pre-commit-hooks.yaml");
-        };
+            .collect();
+        // The wheel hook and the source hook (adrlint, adrlint-src) share one pattern.
+        assert_eq!(patterns.len(), 2, "one files: pattern per hook");
+        assert!(
+            patterns.iter().all(|p| *p == patterns[0]),
+            "the hooks' files: differ"
+        );
+        let pattern = patterns[0];
         let files = match regex::Regex::new(pattern) {
             Ok(files) => files,
             Err(error) => panic!("the hook's files: pattern is no regex: {error}"),

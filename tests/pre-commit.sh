@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs this repository's real pre-commit hook with `pre-commit try-repo`, in a throw-away
-# virtual environment and a throw-away git repository: the hook must fail on an over-reaching
-# ADR (showing the diagnostic) and pass on a clean one.
+# Runs this repository's real pre-commit hook `adrlint-src` (language: rust) with `pre-commit
+# try-repo`, in a throw-away virtual environment and a throw-away git repository: the hook must
+# fail on an over-reaching ADR (showing the diagnostic) and pass on a clean one. The wheel hook
+# (`adrlint`, language: python) is tested by tests/pre-commit-python.sh.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -36,7 +37,7 @@ ADR
 git add -A
 
 set +e
-"$work/venv/bin/pre-commit" try-repo "$root" adrlint --all-files --color never >"$work/fail.log" 2>&1
+"$work/venv/bin/pre-commit" try-repo "$root" adrlint-src --all-files --color never >"$work/fail.log" 2>&1
 status=$?
 set -e
 cat "$work/fail.log"
@@ -59,5 +60,5 @@ Accepted
 We will run the nightly batch on the platform team's Nomad cluster.
 ADR
 git add -A
-"$work/venv/bin/pre-commit" try-repo "$root" adrlint --all-files --color never
+"$work/venv/bin/pre-commit" try-repo "$root" adrlint-src --all-files --color never
 echo "pre-commit hook: fails on the over-reaching ADR, passes on the clean one"
