@@ -156,6 +156,13 @@ construction_regex!(
     OWN_RIGHT,
     r"(?i)\A,?\s+(?:(?:(?:layer|service|system|component|module|engine|subsystem|implementation)\s+)?of\s+(?:our|my)\s+(?:very\s+)?own|(?:(?:that|which)\s+)?we\s+(?:also\s+)?(?:will\s+|shall\s+|are\s+going\s+to\s+)?(?:also\s+)?(?:write|build|implement|develop|design|create|roll|code|engineer|maintain)(?:\s+ourselves)?|(?:developed|written|built|implemented|designed)\s+(?:in-?house|internally|by\s+(?:us|the\s+team|our\s+team|this\s+team)|from\s+scratch|ourselves))\b"
 );
+// "Failure detection …, and the election of a new primary, will be implemented in-house",
+// "the replica placement logic will be written by us", "is ours to build", "is handled by a
+// registry we build": the team is the agent of the making, a few words after the thing.
+construction_regex!(
+    AGENT_RIGHT,
+    r"(?i)\A(?P<between>(?:,?\s*(?:(?:[\w`'.-]|\xE2\x80\x99)+|\([^)]{0,60}\))){0,14}?),?\s+(?:(?:(?:is|are|will\s+be|shall\s+be|must\s+be|to\s+be|gets?)\s+)?(?:written|built|implemented|developed|designed|engineered|coded|owned)\s+(?:(?:entirely|fully|all)\s+)?(?:(?:at|in|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:in[\s-]?house|internally|ourselves|by\s+us|by\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,2}team)|(?:is|are)\s+ours\s+to\s+(?:build|write|own|implement|design|maintain)|(?:is|are|will\s+be|shall\s+be)\s+(?:performed|handled|done|provided|implemented|run|carried\s+out|managed)\s+by\s+(?:an?|our|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:that\s+)?we\s+(?:write|build|implement|develop|own|maintain)|of\s+our\s+own|(?:written|built|developed)\s+by\s+us))\b"
+);
 construction_regex!(
     DISTRIBUTED_LEFT,
     format!(
@@ -555,6 +562,41 @@ fn owned_right(bytes: &[u8], mention: &Range<usize>) -> Option<Judged> {
     })
 }
 
+/// "The dashboard that shows replication lag …", "a client that reads from the broker …": the
+/// mention is inside a clause about another thing, so what is made after it is that thing.
+fn inside_another_clause(bytes: &[u8], mention: &Range<usize>) -> bool {
+    static IN_A_CLAUSE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        build(
+            r"(?i)\b(?:that|which|who|whose|where|when|if|shows?|showing|displays?|reports?|tracks?|monitors?|reads?|reading|uses?|using|calls?|about|for|of|from|to|into|on)\s+(?:[\w`'-]+\s+){0,3}\z",
+        )
+    });
+    IN_A_CLAUSE
+        .as_ref()
+        .is_some_and(|re| re.is_match(&bytes[left_of(bytes, mention)..mention.start]))
+}
+
+/// The team as the agent of the making, after the mention ([`AGENT_RIGHT`]): not when the
+/// words between start a clause of their own ("the dashboard that shows replication lag will
+/// be written by us" makes a dashboard).
+fn agent_right(bytes: &[u8], mention: &Range<usize>) -> Option<usize> {
+    static OWN_CLAUSE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        build(
+            r"(?i)\b(?:that|which|who|whose|where|when|if|because|so|but|shows?|showing|displays?|reports?|tracks?|monitors?|reads?|reading|uses?|using|calls?|queries|queried|via|from|on\s+top\s+of)\b|[;:.!?]",
+        )
+    });
+    if inside_another_clause(bytes, mention) {
+        return None;
+    }
+    let regex = AGENT_RIGHT.as_ref()?;
+    let rest = &bytes[mention.end..];
+    let found = regex.captures(rest)?;
+    let between = found.name("between").map_or(&b""[..], |m| m.as_bytes());
+    if OWN_CLAUSE.as_ref()?.is_match(between) {
+        return None;
+    }
+    Some(mention.end + found.get(0)?.end())
+}
+
 fn judge_build(bytes: &[u8], mention: &Range<usize>) -> Option<Judged> {
     let at = |construction, start: usize| {
         Some(Judged {
@@ -596,6 +638,9 @@ fn judge_build(bytes: &[u8], mention: &Range<usize>) -> Option<Judged> {
     if let Some(owned) = owned_right(bytes, mention) {
         return Some(owned);
     }
+    if let Some(end) = agent_right(bytes, mention) {
+        return until(Construction::Ownership, end);
+    }
     // "The mail queue will be assembled from RabbitMQ and Cassandra": what it is built on
     // is what it is made of, not a product configured, so this is read before the passive.
     if !adopting_before(bytes, mention.start) {
@@ -608,6 +653,7 @@ fn judge_build(bytes: &[u8], mention: &Range<usize>) -> Option<Judged> {
     }
     if let Some(end) =
         right(&PASSIVE_RIGHT, bytes, mention).or_else(|| right(&WRITTEN_IN_RIGHT, bytes, mention))
+        && !inside_another_clause(bytes, mention)
     {
         return until(Construction::Passive, end);
     }
@@ -753,6 +799,7 @@ mod tests {
             ("OURS_LEFT", &OURS_LEFT),
             ("CHOSEN_MADE", &CHOSEN_MADE),
             ("RUN_BY_US_RIGHT", &RUN_BY_US_RIGHT),
+            ("AGENT_RIGHT", &AGENT_RIGHT),
             ("ARTIFACT_RIGHT", &ARTIFACT_RIGHT),
             ("EXAMPLE_LEFT", &EXAMPLE_LEFT),
             ("SUBJECT_RIGHT", &SUBJECT_RIGHT),
@@ -969,6 +1016,50 @@ mod tests {
 
         assert_eq!(
             build_of("The platform service supports a work queue.", "work queue"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_team_as_the_agent_after_the_thing() {
+        use Construction::Ownership;
+        for (sentence, thing) in [
+            (
+                "Failure detection between the two servers, and the election of a new primary, will be implemented in-house.",
+                "Failure detection",
+            ),
+            (
+                "The replica placement logic will be written by us.",
+                "replica placement",
+            ),
+            (
+                "The consumer group coordinator is ours to build.",
+                "consumer group coordinator",
+            ),
+            (
+                "Anti-entropy is performed by a background process we write.",
+                "Anti-entropy",
+            ),
+            (
+                "A downsampling scheduler, written by the observability team, spreads the tasks.",
+                "scheduler",
+            ),
+        ] {
+            assert_eq!(build_of(sentence, thing), Some(Ownership), "{sentence}");
+        }
+        // The words between make something else: a dashboard, a client.
+        assert_eq!(
+            build_of(
+                "The dashboard that shows replication lag will be written by us.",
+                "replication"
+            ),
+            None
+        );
+        assert_eq!(
+            build_of(
+                "A client that reads from the message broker will be written in-house.",
+                "message broker"
+            ),
             None
         );
     }

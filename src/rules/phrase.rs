@@ -124,9 +124,33 @@ fn tokens(phrase: &str) -> Result<Vec<Token>, PhraseError> {
     Ok(out)
 }
 
+/// A literal word with either spelling of -ize/-ise and -yze/-yse ("synchronization",
+/// "synchronisation"; "analyzer", "analyser"), as regex source.
+fn spelled(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).map(char::to_ascii_lowercase);
+        let previous = i
+            .checked_sub(1)
+            .and_then(|p| chars.get(p))
+            .map(char::to_ascii_lowercase);
+        if matches!(c, 'z' | 'Z' | 's' | 'S')
+            && matches!(previous, Some('i' | 'y'))
+            && matches!(next, Some('e' | 'a' | 'i'))
+            && i >= 2
+        {
+            out.push_str("[sz]");
+        } else {
+            out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
+        }
+    }
+    out
+}
+
 /// A literal word, case-insensitive, with its plural when `plural`.
 fn word_source(word: &str, plural: bool) -> String {
-    let escaped = regex::escape(word);
+    let escaped = spelled(word);
     if !plural || !word.chars().last().is_some_and(|c| c.is_ascii_alphabetic()) {
         return escaped;
     }
@@ -135,7 +159,7 @@ fn word_source(word: &str, plural: bool) -> String {
         && !stem.ends_with(['a', 'e', 'o', 'u'])
     {
         // registry → registries
-        return format!("{}(?:y|ies)", regex::escape(&word[..word.len() - 1]));
+        return format!("{}(?:y|ies)", spelled(&word[..word.len() - 1]));
     }
     if lower.ends_with('s')
         || lower.ends_with('x')
@@ -289,6 +313,15 @@ mod tests {
         assert!(matches("event bus", "EventBusClient"));
         assert!(!matches("kafka", "kafkaconsumer"));
         assert!(!matches("spark", "SparkPost"));
+    }
+
+    #[test]
+    fn either_spelling_of_ize_and_yze() {
+        assert!(matches("state synchronization", "state synchronisation"));
+        assert!(matches("state synchronisation", "state synchronization"));
+        assert!(matches("log analyzer", "log analysers"));
+        assert!(matches("containerized", "containerised"));
+        assert!(!matches("state synchronization", "state synchronation"));
     }
 
     #[test]
