@@ -399,7 +399,7 @@ fn malformed_manifests_warn_with_a_span_and_adrs_are_still_checked() {
         // The ADR's own claim is still reported; the manifest gives no finding.
         assert_eq!(
             rows,
-            vec![row("adopt-spark", adr, 15, 40, "error")],
+            vec![row("adopt-spark", adr, 15, 9, "error")],
             "{name}"
         );
         assert_eq!(

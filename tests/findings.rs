@@ -121,7 +121,7 @@ fn each_category_sees_what_is_above_it() {
     assert_eq!(
         rows,
         vec![
-            row("adopt-spark", path, 15, 38, "error"),
+            row("adopt-spark", path, 15, 9, "error"),
             row("adopt-databricks-emr", path, 15, 54, "error"),
             row("own-scheduler", path, 17, 9, "error"),
         ]

@@ -142,7 +142,7 @@ const CLASSES: [Class; 9] = [
     Class {
         kind: Kind::Rejected,
         ends: COORD | VERB_PHRASE,
-        words: r"against|refrain(?:s|ed|ing)?|refus(?:e|es|ed|ing)|forgo(?:ing)?|reject(?:s|ed|ing)?|declin(?:e|es|ed|ing)|dismiss(?:ed|ing)?|neglect(?:s|ed|ing)?",
+        words: r"(?:decid(?:e|es|ed|ing)|vot(?:e|es|ed|ing)|argu(?:e|es|ed|ing)|advis(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|opt(?:s|ed|ing)?|cho(?:se|ose|oses)|went|go(?:es|ing)?|(?:is|are|was|were|be)(?:\s+(?:all|firmly|strongly))?|spoke|speak(?:s|ing)?|push(?:es|ed)?\s+back)\s+against|refrain(?:s|ed|ing)?|refus(?:e|es|ed|ing)|forgo(?:ing)?|reject(?:s|ed|ing)?|declin(?:e|es|ed|ing)|dismiss(?:ed|ing)?|neglect(?:s|ed|ing)?",
     },
     // A replacement retires its object, not its target.
     Class {
@@ -168,7 +168,7 @@ const CLASSES: [Class; 9] = [
     Class {
         kind: Kind::Hypothetical,
         ends: 0,
-        words: r"if|unless|whether|considered|considering|consider|evaluat(?:e|ed|ing)|explor(?:e|ed|ing)|investigat(?:e|ed|ing)|could|might|may|option|alternative(?:ly)?|in\s+the\s+context\s+of|facing|temptation|tempting|tempted|risk\s+of|danger\s+of|question\s+of|idea\s+of|looked\s+at|looking\s+at|another\s+way|an\s+other\s+way|can\s+also\s+be|instead",
+        words: r"if|unless|whether|considered|considering|consider|evaluat(?:e|ed|ing)|explor(?:e|ed|ing)|investigat(?:e|ed|ing)|could|might|may|option|alternative(?:ly)?|in\s+the\s+context\s+of|facing\s+(?:the|a|an|this|that|these|those|such|increasing|growing)|temptation|tempting|tempted|risk\s+of|danger\s+of|question\s+of|idea\s+of|looked\s+at|looking\s+at|another\s+way|an\s+other\s+way|can\s+also\s+be|instead",
     },
 ];
 
@@ -1034,7 +1034,7 @@ mod tests {
             "We decided against building our own scheduler.",
             "building our own scheduler",
             "rejected",
-            Some("against"),
+            Some("decided against"),
         );
         asserted(
             "We decided for building our own scheduler.",
@@ -1045,7 +1045,7 @@ mod tests {
             "We decided against replacing Airflow with our own orchestrator.",
             "our own orchestrator",
             "rejected",
-            Some("against"),
+            Some("decided against"),
         );
     }
 
@@ -1082,7 +1082,7 @@ mod tests {
             "We decided against adopting Kafka and running our own ZooKeeper.",
             "running our own ZooKeeper",
             "rejected",
-            Some("against"),
+            Some("decided against"),
         );
         asserted(
             "We decided against adopting Kafka and will write our own log.",
