@@ -1152,6 +1152,15 @@ mod tests {
             "retired",
             Some("retire"),
         );
+        // Kept, not retired: the apposition is asserted.
+        asserted(
+            "We will keep `JobDispatcher`, our home-grown job runner, for the nightly jobs.",
+            "our home-grown job runner",
+        );
+        asserted(
+            "Everybody on the team has built a consensus algorithm before.",
+            "consensus algorithm",
+        );
         check(
             "Nobody on the team has built a consensus algorithm before.",
             "consensus algorithm",
