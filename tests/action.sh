@@ -14,16 +14,10 @@ schemas=${2:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-python3 -m venv "$work/venv"
-packages=(pyyaml)
-if [ -n "$schemas" ] && [ -d "$schemas" ]; then
-  schemas=$(cd "$schemas" && pwd)
-  packages+=(jsonschema)
-else
-  echo "notice: ${schemas:-no schema folder given}: absent; the SARIF report is not validated against its schema"
-  schemas=
-fi
-"$work/venv/bin/pip" install -q --disable-pip-version-check "${packages[@]}"
+# shellcheck source=tests/tools-venv.sh
+. "$root/tests/tools-venv.sh"
+tools_venv "$work/venv" "$schemas" "the SARIF report"
+schemas=$SCHEMAS
 
 mkdir "$work/workspace"
 cp -R "$root/fixtures/demo/." "$work/workspace/"

@@ -12,16 +12,10 @@ schemas=${2:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-python3 -m venv "$work/tools"
-packages=(pyyaml)
-if [ -n "$schemas" ] && [ -d "$schemas" ]; then
-  schemas=$(cd "$schemas" && pwd)
-  packages+=(jsonschema)
-else
-  echo "notice: ${schemas:-no schema folder given}: absent; the Code Quality report is not validated against its schema"
-  schemas=
-fi
-"$work/tools/bin/pip" install -q --disable-pip-version-check "${packages[@]}"
+# shellcheck source=tests/tools-venv.sh
+. "$root/tests/tools-venv.sh"
+tools_venv "$work/tools" "$schemas" "the Code Quality report"
+schemas=$SCHEMAS
 python3 -m venv "$work/image"
 
 "$work/tools/bin/python" - "$root" "$work" "$(ls "$wheels"/adrlint-*.whl | head -n 1)" "$schemas" <<'PY'

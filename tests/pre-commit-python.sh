@@ -37,12 +37,9 @@ assert mirror == python_hooks, (mirror, python_hooks)
 assert any(h["id"] == "adrlint-src" and h["language"] == "rust" for h in shipped), shipped
 PY
 
-repo="$work/repo"
-mkdir -p "$repo/docs/adr"
-cd "$repo"
-git init -q
-git config user.email ci@example.invalid
-git config user.name CI
+# shellcheck source=tests/hook-case.sh
+. "$root/tests/hook-case.sh"
+hook_repo "$work/repo"
 cat > .pre-commit-config.yaml <<YAML
 repos:
   - repo: $mirror
@@ -50,22 +47,6 @@ repos:
     hooks:
       - id: adrlint
 YAML
-cat > adrlint.toml <<'TOML'
-[team]
-name = "Hook test"
-category = "framework-user"
-TOML
-cat > docs/adr/0001-scheduling.md <<'ADR'
-# 1. Scheduling
-
-## Status
-
-Accepted
-
-## Decision
-
-We will write our own job scheduler for the nightly batch.
-ADR
 git add -A
 
 # The hook step: no Rust toolchain on PATH, no package index but the wheel directory.
@@ -88,29 +69,6 @@ started=$(now)
 "${hook_env[@]}" "$work/venv/bin/pre-commit" install-hooks
 echo "pre-commit hook first install (wheel, no Rust toolchain): $(since "$started") s, $(du -sm "$work/pre-commit-home" | cut -f1) MB"
 
-set +e
-"${hook_env[@]}" "$work/venv/bin/pre-commit" run --all-files --color never >"$work/fail.log" 2>&1
-status=$?
-set -e
-cat "$work/fail.log"
-if [ "$status" -eq 0 ]; then
-  echo "FAIL: the hook passed on an over-reaching ADR" >&2
-  exit 1
-fi
-grep -q "error\[own-scheduler\]" "$work/fail.log" || { echo "FAIL: the diagnostic was not shown" >&2; exit 1; }
-grep -q "docs/adr/0001-scheduling.md:9:9" "$work/fail.log" || { echo "FAIL: the span was not shown" >&2; exit 1; }
-
-cat > docs/adr/0001-scheduling.md <<'ADR'
-# 1. Scheduling
-
-## Status
-
-Accepted
-
-## Decision
-
-We will run the nightly batch on the platform team's Nomad cluster.
-ADR
-git add -A
-"${hook_env[@]}" "$work/venv/bin/pre-commit" run --all-files --color never
+HOOK_LOG="$work/fail.log"
+hook_fails_then_passes "${hook_env[@]}" "$work/venv/bin/pre-commit" run --all-files --color never
 echo "pre-commit wheel hook: fails on the over-reaching ADR, passes on the clean one, no Rust toolchain"
