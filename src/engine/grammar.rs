@@ -133,6 +133,14 @@ construction_regex!(
         r"(?i)\b(?P<head>{MAKE}(?:\s+and\s+(?:{MAKE}|maintain(?:s|ed|ing)?|operat(?:e|es|ed|ing)|run))?)\s+{MODS}\z"
     )
 );
+// "Implement `Tributary`, a change-data-capture framework …": the made thing's name, then what
+// it is.
+construction_regex!(
+    NAMED_MAKE_LEFT,
+    format!(
+        r"(?i)\b(?P<head>{MAKE})\s+(?:`[^`]{{1,40}}`|[A-Z][\w.-]*)\s*,\s+(?:an?|our|the)\s+{MODS}\z"
+    )
+);
 construction_regex!(
     KEEP_LEFT,
     format!(
@@ -161,7 +169,7 @@ construction_regex!(
 // registry we build": the team is the agent of the making, a few words after the thing.
 construction_regex!(
     AGENT_RIGHT,
-    r"(?i)\A(?P<between>(?:,?\s*(?:(?:[\w`'.-]|\xE2\x80\x99)+|\([^)]{0,60}\))){0,14}?),?\s+(?:(?:(?:is|are|will\s+be|shall\s+be|must\s+be|to\s+be|gets?)\s+)?(?:written|built|implemented|developed|designed|engineered|coded|owned)\s+(?:(?:entirely|fully|all)\s+)?(?:(?:at|in|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:in[\s-]?house|internally|ourselves|by\s+us|by\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,2}team)|(?:is|are)\s+ours\s+to\s+(?:build|write|own|implement|design|maintain)|(?:is|are|will\s+be|shall\s+be)\s+(?:performed|handled|done|provided|implemented|run|carried\s+out|managed)\s+by\s+(?:an?|our|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:that\s+)?we\s+(?:write|build|implement|develop|own|maintain)|of\s+our\s+own|(?:written|built|developed)\s+by\s+us))\b"
+    r"(?i)\A(?P<between>(?:,?\s*(?:(?:[\w`'.-]|\xE2\x80\x99)+|\([^)]{0,60}\))){0,14}?),?\s+(?:(?:(?:is|are|will\s+be|shall\s+be|must\s+be|to\s+be|gets?)\s+)?(?:written|built|implemented|developed|designed|engineered|coded|owned)\s+(?:(?:entirely|fully|all)\s+)?(?:(?:at|in|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:in[\s-]?house|internally|ourselves|by\s+us|by\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,2}team|in\s+our\s+(?:own\s+)?(?:[\w`-]+\s+){0,2}(?:package|module|library|service|codebase|code|repository|repo|crate|component))|(?:is|are)\s+ours\s+to\s+(?:build|write|own|implement|design|maintain)|(?:is|are|will\s+be|shall\s+be)\s+(?:performed|handled|done|provided|implemented|run|carried\s+out|managed)\s+by\s+(?:an?|our|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:that\s+)?we\s+(?:write|build|implement|develop|own|maintain)|of\s+our\s+own|(?:written|built|developed)\s+by\s+us))\b"
 );
 construction_regex!(
     DISTRIBUTED_LEFT,
@@ -629,7 +637,8 @@ fn judge_build(bytes: &[u8], mention: &Range<usize>) -> Option<Judged> {
     {
         return at(Construction::Chosen, start);
     }
-    if let Some(start) = left(&MAKE_LEFT, bytes, mention, 4)
+    if let Some(start) =
+        left(&MAKE_LEFT, bytes, mention, 4).or_else(|| left(&NAMED_MAKE_LEFT, bytes, mention, 3))
         && !describes_what_it_offers(bytes, start)
         && !someone_else_does(bytes, start)
     {
@@ -800,6 +809,7 @@ mod tests {
             ("CHOSEN_MADE", &CHOSEN_MADE),
             ("RUN_BY_US_RIGHT", &RUN_BY_US_RIGHT),
             ("AGENT_RIGHT", &AGENT_RIGHT),
+            ("NAMED_MAKE_LEFT", &NAMED_MAKE_LEFT),
             ("ARTIFACT_RIGHT", &ARTIFACT_RIGHT),
             ("EXAMPLE_LEFT", &EXAMPLE_LEFT),
             ("SUBJECT_RIGHT", &SUBJECT_RIGHT),
@@ -1047,6 +1057,27 @@ mod tests {
         ] {
             assert_eq!(build_of(sentence, thing), Some(Ownership), "{sentence}");
         }
+        assert_eq!(
+            build_of(
+                "Each batch is agreed with a voting protocol implemented in our `agreement` package.",
+                "voting protocol"
+            ),
+            Some(Ownership)
+        );
+        assert_eq!(
+            build_of(
+                "Implement `Tributary`, a change-data-capture framework for the order database.",
+                "change-data-capture framework"
+            ),
+            Some(Construction::MakeVerb)
+        );
+        assert_eq!(
+            build_of(
+                "Adopt `Debezium`, a change-data-capture framework for the order database.",
+                "change-data-capture framework"
+            ),
+            None
+        );
         // The words between make something else: a dashboard, a client.
         assert_eq!(
             build_of(
