@@ -596,3 +596,34 @@ fn parse_reports_a_missing_path_and_goes_on() {
     assert!(run.stderr.contains("missing-path"), "{}", run.stderr);
     assert!(run.stdout.contains("format: design-doc"), "{}", run.stdout);
 }
+
+#[test]
+fn number_gap_only_in_a_sequential_log() {
+    // Numbered by pull request (12, 140, 377): the holes were never ADRs.
+    let (code, found, _) = check("sparse", &[]);
+    assert_eq!(found, vec![]);
+    assert_eq!(code, 0);
+    // A sequential log with a hole: the message states the jump and asks no one to restore it.
+    let (_, _, value) = check("numbering", &[]);
+    let Some(diagnostics) = value["diagnostics"].as_array() else {
+        panic!("no diagnostics in {value}");
+    };
+    let gaps: Vec<(&str, &str)> = diagnostics
+        .iter()
+        .filter(|d| d["rule"] == "number-gap")
+        .map(|d| {
+            (
+                d["message"].as_str().unwrap_or_default(),
+                d["help"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        gaps,
+        vec![(
+            "no ADRs numbered 3 to 4 in this folder (the numbers jump from 2 to 5)",
+            "a number may never have been used: renumber the ADRs if the log should have no \
+             holes, or set `[rules.severity] number-gap = \"off\"` if gaps are expected"
+        )]
+    );
+}

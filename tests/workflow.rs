@@ -200,7 +200,7 @@ fn stdin_is_linted_under_the_given_name() {
     // The log pass reads the folder on disk: the buffer is ADR 9 of a log that ends at 2.
     assert!(
         stdout.contains(
-            "docs/adr/0009-new.md:1:3: info[number-gap] no ADRs are numbered 3 to 8 in this log"
+            "docs/adr/0009-new.md:1:3: info[number-gap] no ADRs numbered 3 to 8 in this folder (the numbers jump from 2 to 9)"
         ),
         "{stdout}"
     );

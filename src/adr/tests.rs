@@ -290,3 +290,30 @@ fn a_design_under_an_alternative_is_the_alternative() {
         ["Context", "Current design", "One queue."]
     );
 }
+
+#[test]
+fn bold_labels_with_or_without_a_colon() {
+    // The value on the same line or the next, the colon inside the bold, after it, or absent.
+    for (status, date) in [
+        ("**Status** Accepted", "**Date** 2024-03-04"),
+        ("**Status:** Accepted", "**Date:** 2024-03-04"),
+        ("**Status**: Accepted", "**Date**: 2024-03-04"),
+        ("**Status**\nAccepted", "**Date**\n2024-03-04"),
+        ("**Status:**\nAccepted", "**Date:**\n2024-03-04"),
+    ] {
+        let text = format!(
+            "# 3. Use Kafka\n\n{status}\n\n{date}\n\n## Context\n\nOrders are lost.\n\n## Decision\n\nWe will use Kafka.\n"
+        );
+        let adr = parse_str("0003-use-kafka.md", &text);
+        assert_eq!(
+            adr.status.as_ref().map(|s| (s.value.as_str(), s.kind)),
+            Some(("Accepted", StatusKind::Accepted)),
+            "{status}"
+        );
+        assert_eq!(
+            adr.date.as_ref().map(|d| d.value.as_str()),
+            Some("2024-03-04"),
+            "{date}"
+        );
+    }
+}

@@ -5,6 +5,7 @@
 //! passes the changed files) is completed from disk, so its other files count as the log
 //! without being reported on.
 
+use super::numbering::{Numbering, classify_numbering};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -412,6 +413,26 @@ fn gaps(log: &Log, members: &[usize], out: &mut Reporter<'_>) {
         .collect();
     numbers.sort();
     numbers.dedup_by_key(|(n, _)| *n);
+    // Only a sequential log promises a number for every record: dated names and sparse
+    // numbers (by pull request or issue) leave holes that were never ADRs.
+    let files: Vec<(&str, Option<u32>)> = members
+        .iter()
+        .map(|&m| {
+            let facts = &log.entries[m].facts;
+            let name = facts
+                .path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("");
+            (name, facts.number)
+        })
+        .collect();
+    if matches!(
+        classify_numbering(&files),
+        Numbering::Dated | Numbering::Sparse
+    ) {
+        return;
+    }
     for pair in numbers.windows(2) {
         let [(before, _), (after, index)] = pair else {
             continue;
@@ -420,16 +441,24 @@ fn gaps(log: &Log, members: &[usize], out: &mut Reporter<'_>) {
             continue;
         }
         let missing = if *after == before + 2 {
-            format!("no ADR is numbered {}", before + 1)
+            format!("no ADR numbered {} in this folder", before + 1)
         } else {
-            format!("no ADRs are numbered {} to {}", before + 1, after - 1)
+            format!(
+                "no ADRs numbered {} to {} in this folder",
+                before + 1,
+                after - 1
+            )
         };
         out.report(
             &log.entries[*index],
             "number-gap",
             log.entries[*index].facts.anchor.clone(),
-            format!("{missing} in this log (a gap before ADR {after})"),
-            Some(format!("the ADR before this one is {before}")),
+            format!("{missing} (the numbers jump from {before} to {after})"),
+            Some(
+                "a number may never have been used: renumber the ADRs if the log should have no \
+                 holes, or set `[rules.severity] number-gap = \"off\"` if gaps are expected"
+                    .to_string(),
+            ),
         );
     }
 }

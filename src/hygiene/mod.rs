@@ -8,6 +8,7 @@ pub mod date;
 pub mod links;
 pub mod log;
 pub mod names;
+pub mod numbering;
 pub mod per_file;
 
 use std::ops::Range;

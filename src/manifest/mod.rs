@@ -77,6 +77,9 @@ struct RawAdr {
     /// starts with one of them. Case does not matter.
     #[schemars(with = "Option<schema::Statuses>")]
     statuses: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Statuses allowed beside the built-in ones (or beside `statuses`, when both are set).
+    #[schemars(with = "Option<schema::ExtendStatuses>")]
+    extend_statuses: Option<Spanned<Vec<Spanned<String>>>>,
     /// How ADR files are named (hygiene rule `file-name-convention`).
     #[schemars(with = "Option<schema::FileNameId>")]
     file_name: Option<Spanned<String>>,
@@ -376,7 +379,36 @@ fn parse(path: &Path, display: &str, text: &str, file: FileId) -> Result<Manifes
     })
 }
 
-/// Reads `statuses`, `file-name` and `required-sections` of `[adr]` into `hygiene`, reporting
+/// A list of statuses, trimmed and lower case, each reported when it does not start with a
+/// letter or digit or is listed twice.
+fn status_list(list: &[Spanned<String>], file: FileId, problems: &mut Vec<Problem>) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for status in list {
+        let value = status.get_ref().trim().to_lowercase();
+        if value.is_empty() || !value.starts_with(char::is_alphanumeric) {
+            problems.push(
+                Problem::error(
+                    "invalid-config",
+                    "a status must start with a letter or digit",
+                )
+                .at(file, status.span(), "not a status"),
+            );
+        } else if seen.contains(&value) {
+            problems.push(
+                Problem::error(
+                    "invalid-config",
+                    format!("the status `{value}` is listed twice"),
+                )
+                .at(file, status.span(), "listed again here"),
+            );
+        } else {
+            seen.push(value);
+        }
+    }
+    seen
+}
+
+/// Reads `statuses`, `extend-statuses`, `file-name` and `required-sections` of `[adr]` into `hygiene`, reporting
 /// every bad value with its span.
 fn hygiene_settings(
     adr: &RawAdr,
@@ -394,30 +426,14 @@ fn hygiene_settings(
                 ),
             );
         }
-        let mut seen: Vec<String> = Vec::new();
-        for status in statuses.get_ref() {
-            let value = status.get_ref().trim().to_lowercase();
-            if value.is_empty() || !value.starts_with(char::is_alphanumeric) {
-                problems.push(
-                    Problem::error(
-                        "invalid-config",
-                        "a status must start with a letter or digit",
-                    )
-                    .at(file, status.span(), "not a status"),
-                );
-            } else if seen.contains(&value) {
-                problems.push(
-                    Problem::error(
-                        "invalid-config",
-                        format!("the status `{value}` is listed twice"),
-                    )
-                    .at(file, status.span(), "listed again here"),
-                );
-            } else {
-                seen.push(value);
+        hygiene.statuses = status_list(statuses.get_ref(), file, problems);
+    }
+    if let Some(extra) = &adr.extend_statuses {
+        for status in status_list(extra.get_ref(), file, problems) {
+            if !hygiene.statuses.contains(&status) {
+                hygiene.statuses.push(status);
             }
         }
-        hygiene.statuses = seen;
     }
     if let Some(name) = &adr.file_name {
         match FileNameConvention::from_id(name.get_ref()) {
@@ -639,6 +655,28 @@ mod tests {
             Some(vec![SectionKind::Decision])
         );
         assert_eq!(hygiene.required_sections.madr, None);
+    }
+
+    #[test]
+    fn extend_statuses_adds_to_the_list() {
+        let load = |text: &str| {
+            let manifest = parse(Path::new("/repo/adrlint.toml"), "adrlint.toml", text, 0);
+            let Ok(manifest) = manifest else {
+                panic!("manifest should load: {manifest:?}");
+            };
+            manifest.hygiene.statuses
+        };
+        // Beside the built-in statuses; one already built in is not listed twice.
+        let extended = load("[adr]\nextend-statuses = [\"Approved\", \"accepted\"]\n");
+        let mut expected: Vec<String> = crate::hygiene::config::DEFAULT_STATUSES
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        expected.push("approved".into());
+        assert_eq!(extended, expected);
+        // Beside `statuses`, which still replaces the built-in list.
+        let both = load("[adr]\nstatuses = [\"open\"]\nextend-statuses = [\"approved\"]\n");
+        assert_eq!(both, vec!["open", "approved"]);
     }
 
     #[test]

@@ -168,3 +168,23 @@ impl JsonSchema for Statuses {
         })
     }
 }
+
+/// `[adr] extend-statuses`: like [`Statuses`], but may be empty.
+pub(super) struct ExtendStatuses;
+
+impl JsonSchema for ExtendStatuses {
+    fn schema_name() -> Cow<'static, str> {
+        "ExtendStatuses".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "array",
+            "uniqueItems": true,
+            "items": {
+                "type": "string",
+                "pattern": "^\\s*[^\\s\\x00-\\x2F\\x3A-\\x40\\x5B-\\x60\\x7B-\\x7F]",
+            },
+        })
+    }
+}

@@ -50,7 +50,8 @@ pub fn init_template(category: Category, layout: &Layout) -> String {
     }
     let statuses = if layout.statuses.is_empty() {
         format!(
-            "# statuses = {}\n",
+            "# statuses = {}   # replaces the built-in list\n\
+             # extend-statuses = [\"approved\"]   # adds to it\n",
             list(&DEFAULT_STATUSES.map(String::from))
         )
     } else {
