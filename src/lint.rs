@@ -175,20 +175,6 @@ pub fn read_again(released: &Text, path: &Path) -> Option<Arc<str>> {
 /// each file's facts to [`crate::hygiene::log`] and adds its findings to the files they are
 /// about. `plan_of[i]` is the index in `plans` of the plan that judges `analysed[i]`.
 pub fn log_pass(analysed: &mut [Analysed], plan_of: &[usize], plans: &[Plan]) {
-    for (file, &plan) in analysed.iter_mut().zip(plan_of) {
-        let Some(plan) = plans.get(plan) else {
-            continue;
-        };
-        let builds = file.findings.iter().any(engine::log::builds);
-        let designs = file
-            .findings
-            .iter()
-            .any(|finding| engine::log::designs(finding, &plan.rules));
-        if let Some(facts) = &mut file.facts {
-            facts.builds = builds;
-            facts.designs = designs;
-        }
-    }
     for (index, finding) in design_logs(analysed, plan_of, plans) {
         if let Some(file) = analysed.get_mut(index) {
             file.findings.push(finding);
@@ -238,8 +224,11 @@ fn design_logs(analysed: &[Analysed], plan_of: &[usize], plans: &[Plan]) -> Vec<
             let context = contexts.get(plan)?;
             (facts.role == crate::hygiene::FileRole::Adr).then(|| engine::log::Record {
                 folder: facts.folder(),
-                builds: facts.builds,
-                designs: facts.designs,
+                builds: file.findings.iter().any(engine::log::builds),
+                designs: file
+                    .findings
+                    .iter()
+                    .any(|finding| engine::log::designs(finding, context.rules)),
                 decision: facts
                     .decision_start
                     .as_ref()

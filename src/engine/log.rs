@@ -74,16 +74,19 @@ pub fn judge(records: &[Record]) -> Vec<(usize, Finding)> {
             let (Some(requires), Some(severity)) = (rule.requires, context.severity(rule)) else {
                 continue;
             };
-            let mut finding = Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
-            finding.label = Some(format!("{} (design log)", requires.needed_label()).into());
+            let mut finding = super::claim_finding(
+                rule,
+                requires,
+                severity,
+                category,
+                context,
+                span,
+                Some("design log"),
+            );
             finding.notes.push(format!(
                 "{designers} of the {} records in this folder design distributed machinery",
                 members.len()
             ));
-            finding.requires = Some(requires);
-            finding.category = Some(category);
-            finding.category_source = context.category_source.clone();
-            finding.help = rule.help.clone();
             findings.push((record.report, finding));
         }
     }

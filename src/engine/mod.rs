@@ -140,16 +140,8 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
             }
             // Only claim rules made hits (rationale rules are searched later).
             if let (Some(requires), Some(severity)) = (rule.requires, context.severity(rule)) {
-                let mut finding =
-                    Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
-                finding.label = Some(match construction {
-                    Construction::Pattern => requires.needed_label().into(),
-                    other => format!("{} ({})", requires.needed_label(), other.id()).into(),
-                });
-                finding.requires = Some(requires);
-                finding.category = Some(category);
-                finding.category_source = context.category_source.clone();
-                finding.help = rule.help.clone();
+                let how = (construction != Construction::Pattern).then(|| construction.id());
+                let finding = claim_finding(rule, requires, severity, category, context, span, how);
                 claims_here.push((rule_index, finding));
             }
         }
@@ -235,6 +227,29 @@ pub fn evaluate(adr: &Adr, context: &Context<'_>) -> Vec<Finding> {
 }
 
 /// The finding of the first design rule whose pieces the record designs.
+/// A claim rule's finding at `span`, labelled with the category it needs (and `how`), judged
+/// against the team's `category`.
+fn claim_finding(
+    rule: &Rule,
+    requires: Category,
+    severity: Severity,
+    category: Category,
+    context: &Context<'_>,
+    span: Range<usize>,
+    how: Option<&str>,
+) -> Finding {
+    let mut finding = Finding::new(rule.id.clone(), severity, rule.message.clone(), span);
+    finding.label = Some(match how {
+        None => requires.needed_label().into(),
+        Some(how) => format!("{} ({how})", requires.needed_label()).into(),
+    });
+    finding.requires = Some(requires);
+    finding.category = Some(category);
+    finding.category_source = context.category_source.clone();
+    finding.help = rule.help.clone();
+    finding
+}
+
 fn design_finding(
     adr: &Adr,
     context: &Context<'_>,
@@ -267,12 +282,6 @@ fn design_finding(
                 .then(|| design::design(adr, rule, &frameworks, &builds))
                 .flatten()?;
             let sentence = adr.sentences.get(found.anchor)?;
-            let mut finding = Finding::new(
-                rule.id.clone(),
-                severity,
-                rule.message.clone(),
-                sentence.source_span(found.span.clone()),
-            );
             let mut names: Vec<&str> = found
                 .pieces
                 .iter()
@@ -281,14 +290,16 @@ fn design_finding(
             if let Some((_, words)) = &found.subject {
                 names.insert(0, words.as_str());
             }
-            finding.label = Some(
-                format!(
-                    "{} ({}: {})",
-                    requires.needed_label(),
-                    Construction::DesignLevel.id(),
-                    names.join(", ")
-                )
-                .into(),
+            let how = format!("{}: {}", Construction::DesignLevel.id(), names.join(", "));
+            let span = sentence.source_span(found.span.clone());
+            let mut finding = claim_finding(
+                rule,
+                requires,
+                severity,
+                category,
+                context,
+                span,
+                Some(&how),
             );
             finding.related = found
                 .pieces
@@ -304,10 +315,6 @@ fn design_finding(
                     .related
                     .insert(0, (span.clone(), "what the record designs".into()));
             }
-            finding.requires = Some(requires);
-            finding.category = Some(category);
-            finding.category_source = context.category_source.clone();
-            finding.help = rule.help.clone();
             Some(finding)
         })
 }

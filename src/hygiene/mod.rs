@@ -122,11 +122,6 @@ pub struct Facts {
     /// Where an active record's decision starts, and that sentence's words (set once it is
     /// judged, by [`crate::engine::log::decision_start`]).
     pub decision_start: Option<(Range<usize>, Box<str>)>,
-    /// Whether the record makes a framework-creator claim, and whether one of them designs
-    /// distributed machinery (both set once it is judged): the log pass tells a distributed
-    /// system's design log by the designs.
-    pub builds: bool,
-    pub designs: bool,
 }
 
 impl Facts {
@@ -143,8 +138,6 @@ impl Facts {
             dated: false,
             date_expected: false,
             decision_start: None,
-            builds: false,
-            designs: false,
         }
     }
 
@@ -164,8 +157,6 @@ impl Facts {
                 && adr.format != Format::FreeForm
                 && per_file::recognised(adr),
             decision_start: None,
-            builds: false,
-            designs: false,
         }
     }
 
